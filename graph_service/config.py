@@ -1,0 +1,77 @@
+"""Settings: one class, read from the environment (prefix ``GRAPH_SERVICE_``)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from platformdirs import user_cache_dir, user_data_dir
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    """Everything configurable. Secrets are ``SecretStr`` so they never reach logs."""
+
+    model_config = SettingsConfigDict(env_prefix="GRAPH_SERVICE_", extra="ignore")
+
+    # --- Neo4j connection ---------------------------------------------------------
+    neo4j_uri: str | None = Field(
+        default=None,
+        description="Bolt URI of an external Neo4j. When unset, the project's local "
+        "server on 127.0.0.1:<neo4j_bolt_port> is used (and managed).",
+    )
+    neo4j_user: str = "neo4j"
+    neo4j_password: SecretStr = SecretStr("graph-service-local")
+    neo4j_database: str = "neo4j"
+    neo4j_connect_timeout_seconds: float = 5.0
+
+    # --- the local Neo4j server the project runs itself ----------------------------
+    neo4j_version: str = Field(
+        default="5.26",
+        description="Neo4j release line (newest patch that resolves) or exact version.",
+    )
+    neo4j_bolt_port: int = 7687
+    neo4j_http_port: int = 7474
+    neo4j_heap_size: str = "2g"
+    neo4j_pagecache_size: str = "2g"
+    neo4j_start_timeout_seconds: float = 180.0
+    neo4j_with_browser: bool = True
+    cache_dir: Path = Field(default_factory=lambda: Path(user_cache_dir("graph-service")))
+    data_dir: Path = Field(default_factory=lambda: Path(user_data_dir("graph-service")))
+
+    # --- API -----------------------------------------------------------------------
+    api_host: str = "127.0.0.1"
+    api_port: int = 8000
+    api_write_keys: list[SecretStr] = Field(
+        default_factory=list,
+        description="Keys (X-API-Key) allowed to write documents and run /cypher.",
+    )
+    api_read_keys: list[SecretStr] = Field(
+        default_factory=list, description="Keys allowed to read when reads are closed."
+    )
+    api_reads_require_key: bool = False
+    cors_origins: list[str] = Field(default_factory=list)
+    max_document_chars: int = 1_000_000
+    max_request_bytes: int = 10_000_000
+    max_batch_documents: int = 100
+    max_page_size: int = 500
+    cypher_timeout_seconds: float = 10.0
+    cypher_row_cap: int = 1000
+
+    # --- ingest --------------------------------------------------------------------
+    ingest_batch_size: int = 500
+
+    @property
+    def is_external_neo4j(self) -> bool:
+        return self.neo4j_uri is not None
+
+    @property
+    def bolt_uri(self) -> str:
+        return self.neo4j_uri or f"bolt://127.0.0.1:{self.neo4j_bolt_port}"
+
+
+@lru_cache
+def get_settings() -> Settings:
+    """The process-wide settings; tests call ``get_settings.cache_clear()`` to re-read."""
+    return Settings()
