@@ -1,0 +1,471 @@
+"""The project's own Neo4j server: fetched from Maven Central, run on Java 17 on loopback.
+
+``install`` resolves ``org.neo4j:neo4j`` (newest patch of the configured release line)
+and, when it resolves, ``org.neo4j.client:neo4j-browser`` with ``mvn`` into a cache
+folder outside the work tree. ``start`` writes a minimal ``neo4j.conf`` under the data
+folder, sets the initial password on first start, launches
+``org.neo4j.server.CommunityEntryPoint`` in the background and waits until Bolt answers.
+``stop`` ends only the process this module started (by its recorded pid).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from graph_service.config import Settings
+from graph_service.errors import GraphServiceError, Neo4jServerError, StoreAuthError
+from graph_service.store.driver import verify_connectivity
+
+logger = logging.getLogger(__name__)
+
+ENTRY_POINT = "org.neo4j.server.CommunityEntryPoint"
+ADMIN_TOOL = "org.neo4j.cli.AdminTool"
+MIN_JAVA = 17
+_BROWSER_RANGE = "[5.0,6.0)"
+_JVM_FLAGS = (
+    "-XX:+UseG1GC",
+    "-XX:-OmitStackTraceInFastThrow",
+    "-XX:+ExitOnOutOfMemoryError",
+    "-Djdk.nio.maxCachedBufferSize=1024",
+    "-Dio.netty.tryReflectionSetAccessible=true",
+    "-Dlog4j2.disable.jmx=true",
+    "-Dfile.encoding=UTF-8",
+    "--add-opens=java.base/java.nio=ALL-UNNAMED",
+    "--add-opens=java.base/java.io=ALL-UNNAMED",
+    "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+)
+
+Reporter = Callable[[str], None]
+
+
+def _quiet(_: str) -> None:
+    return None
+
+
+@dataclass(frozen=True)
+class Installation:
+    version: str
+    lib_dir: Path
+    browser: str | None
+
+
+@dataclass(frozen=True)
+class ServerStatus:
+    running: bool
+    uri: str
+    version: str | None
+    pid: int | None
+    external: bool = False
+    detail: str = ""
+
+
+# --- layout --------------------------------------------------------------------------
+
+
+def install_dir(settings: Settings) -> Path:
+    return settings.cache_dir / f"neo4j-{settings.neo4j_version}"
+
+
+def home_dir(settings: Settings) -> Path:
+    return settings.data_dir / "neo4j"
+
+
+def _pid_file(settings: Settings) -> Path:
+    return home_dir(settings) / "run" / "graph-service-neo4j.pid"
+
+
+def _manifest(settings: Settings) -> Path:
+    return install_dir(settings) / "install.json"
+
+
+# --- install -------------------------------------------------------------------------
+
+
+def _version_spec(line: str) -> str:
+    """``5.26`` -> the Maven range of its patches; an exact version stays as it is."""
+    if re.fullmatch(r"\d+\.\d+", line):
+        major, minor = line.split(".")
+        return f"[{major}.{minor}.0,{major}.{int(minor) + 1}.0)"
+    return line
+
+
+def _pom(neo4j_version: str, with_browser: bool) -> str:
+    browser = (
+        "<dependency><groupId>org.neo4j.client</groupId><artifactId>neo4j-browser</artifactId>"
+        f"<version>{_BROWSER_RANGE}</version></dependency>"
+        if with_browser
+        else ""
+    )
+    return f"""<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>graph-service</groupId><artifactId>neo4j-runtime</artifactId><version>1</version>
+  <dependencies>
+    <dependency><groupId>org.neo4j</groupId><artifactId>neo4j</artifactId>
+      <version>{_version_spec(neo4j_version)}</version></dependency>
+    {browser}
+  </dependencies>
+</project>
+"""
+
+
+def installation(settings: Settings) -> Installation | None:
+    """The recorded installation, if complete."""
+    manifest = _manifest(settings)
+    if not manifest.is_file():
+        return None
+    data = json.loads(manifest.read_text(encoding="utf-8"))
+    lib = install_dir(settings) / "lib"
+    if not (lib / f"neo4j-{data['version']}.jar").is_file():
+        return None
+    return Installation(version=data["version"], lib_dir=lib, browser=data.get("browser"))
+
+
+def install(settings: Settings, *, force: bool = False, report: Reporter = _quiet) -> Installation:
+    """Fetch Neo4j (and Neo4j Browser, if it resolves) with Maven. A second call is a no-op."""
+    existing = installation(settings)
+    if existing and not force:
+        report(f"Neo4j {existing.version} already installed in {existing.lib_dir}")
+        return existing
+    mvn = shutil.which("mvn")
+    if mvn is None:
+        raise Neo4jServerError("Maven ('mvn') is not on PATH; install Maven 3.8+ first")
+    target = install_dir(settings)
+    staging = target / "lib.partial"
+    shutil.rmtree(staging, ignore_errors=True)
+    target.mkdir(parents=True, exist_ok=True)
+
+    browser: str | None = None
+    attempts = [True, False] if settings.neo4j_with_browser else [False]
+    last_error = ""
+    for with_browser in attempts:
+        (target / "pom.xml").write_text(
+            _pom(settings.neo4j_version, with_browser), encoding="utf-8"
+        )
+        report(
+            f"Resolving org.neo4j:neo4j {settings.neo4j_version}"
+            + (" + neo4j-browser" if with_browser else "")
+            + " from Maven Central ..."
+        )
+        command = [
+            mvn,
+            "-B",
+            "-q",
+            "-f",
+            str(target / "pom.xml"),
+            "dependency:copy-dependencies",
+            f"-DoutputDirectory={staging}",
+            "-DincludeScope=runtime",
+        ]
+        done = subprocess.run(command, capture_output=True, text=True, check=False)
+        if done.returncode == 0:
+            if with_browser:
+                jars = sorted(staging.glob("neo4j-browser-*.jar"))
+                browser = jars[-1].stem.removeprefix("neo4j-browser-") if jars else None
+            break
+        last_error = (done.stdout + done.stderr).strip()[-3000:]
+        shutil.rmtree(staging, ignore_errors=True)
+        if with_browser:
+            logger.warning("neo4j-browser did not resolve; installing the server without it")
+    else:
+        raise Neo4jServerError(
+            "Maven could not fetch Neo4j:\n  " + " ".join(command) + "\n" + last_error
+        )
+
+    version = _server_version(staging)
+    lib = target / "lib"
+    shutil.rmtree(lib, ignore_errors=True)
+    staging.rename(lib)
+    _manifest(settings).write_text(
+        json.dumps({"version": version, "browser": browser}, indent=2), encoding="utf-8"
+    )
+    report(
+        f"Installed Neo4j {version}"
+        + (f" with Neo4j Browser {browser}" if browser else "")
+        + f" in {lib}"
+    )
+    return Installation(version=version, lib_dir=lib, browser=browser)
+
+
+def _server_version(lib: Path) -> str:
+    for jar in lib.glob("neo4j-*.jar"):
+        match = re.fullmatch(r"neo4j-(\d+\.\d+\.\d+)\.jar", jar.name)
+        if match:
+            return match.group(1)
+    raise Neo4jServerError(f"no neo4j-<version>.jar among the fetched artifacts in {lib}")
+
+
+# --- java ------------------------------------------------------------------------------
+
+
+def java_binary() -> str:
+    """The ``java`` to run Neo4j with: ``$JAVA_HOME/bin/java`` or the one on PATH, >= 17."""
+    java_home = os.environ.get("JAVA_HOME")
+    candidate = str(Path(java_home) / "bin" / "java") if java_home else shutil.which("java")
+    if not candidate or not Path(candidate).exists():
+        raise Neo4jServerError(f"Java {MIN_JAVA}+ is required but 'java' was not found")
+    done = subprocess.run([candidate, "-version"], capture_output=True, text=True, check=False)
+    match = re.search(r'version "(\d+)(?:\.(\d+))?', done.stderr + done.stdout)
+    major = int(match.group(1)) if match else 0
+    if major == 1 and match and match.group(2):
+        major = int(match.group(2))
+    if major < MIN_JAVA:
+        raise Neo4jServerError(f"Java {MIN_JAVA}+ is required; {candidate} is Java {major}")
+    return candidate
+
+
+# --- configuration -------------------------------------------------------------------
+
+
+def write_config(settings: Settings) -> Path:
+    """Write ``neo4j.conf`` for this machine: loopback only, ports and memory from settings."""
+    home = home_dir(settings)
+    conf_dir = home / "conf"
+    for sub in ("conf", "data", "logs", "plugins", "import", "run"):
+        (home / sub).mkdir(parents=True, exist_ok=True)
+    lines = {
+        "server.default_listen_address": "127.0.0.1",
+        "server.default_advertised_address": "127.0.0.1",
+        "server.bolt.listen_address": f"127.0.0.1:{settings.neo4j_bolt_port}",
+        "server.bolt.advertised_address": f"127.0.0.1:{settings.neo4j_bolt_port}",
+        "server.http.listen_address": f"127.0.0.1:{settings.neo4j_http_port}",
+        "server.http.advertised_address": f"127.0.0.1:{settings.neo4j_http_port}",
+        "server.https.enabled": "false",
+        "dbms.security.auth_enabled": "true",
+        "dbms.usage_report.enabled": "false",
+        "server.memory.heap.initial_size": settings.neo4j_heap_size,
+        "server.memory.heap.max_size": settings.neo4j_heap_size,
+        "server.memory.pagecache.size": settings.neo4j_pagecache_size,
+        # Two cores: keep background work from starving the API and the tests.
+        "server.threads.worker_count": "4",
+        "db.logs.query.enabled": "OFF",
+        "db.tx_log.rotation.retention_policy": "1 files",
+        "server.directories.data": str(home / "data"),
+        "server.directories.logs": str(home / "logs"),
+        "server.directories.plugins": str(home / "plugins"),
+        "server.directories.import": str(home / "import"),
+        "server.directories.run": str(home / "run"),
+    }
+    path = conf_dir / "neo4j.conf"
+    path.write_text(
+        "# Written by graph-service on each start; edit the settings, not this file.\n"
+        + "".join(f"{key}={value}\n" for key, value in lines.items()),
+        encoding="utf-8",
+    )
+    return path
+
+
+def _classpath(inst: Installation) -> str:
+    return f"{inst.lib_dir}{os.sep}*"
+
+
+def _set_initial_password(settings: Settings, inst: Installation, java: str) -> None:
+    home = home_dir(settings)
+    env = {**os.environ, "NEO4J_HOME": str(home), "NEO4J_CONF": str(home / "conf")}
+    done = subprocess.run(
+        [
+            java,
+            "-cp",
+            _classpath(inst),
+            ADMIN_TOOL,
+            "dbms",
+            "set-initial-password",
+            settings.neo4j_password.get_secret_value(),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    if done.returncode != 0:
+        raise Neo4jServerError(
+            "setting the initial Neo4j password failed:\n" + (done.stdout + done.stderr)[-2000:]
+        )
+
+
+# --- process ---------------------------------------------------------------------------
+
+
+def _read_pid(settings: Settings) -> int | None:
+    try:
+        return int(_pid_file(settings).read_text(encoding="utf-8").strip())
+    except (FileNotFoundError, ValueError):
+        return None
+
+
+def _is_our_server(pid: int, settings: Settings) -> bool:
+    """True when ``pid`` is alive and is the Neo4j this project started for this data folder."""
+    try:
+        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+    except OSError:
+        try:
+            os.kill(pid, 0)
+        except OSError:
+            return False
+        return True  # no /proc (macOS): trust the pid file
+    args = [part.decode(errors="replace") for part in cmdline]
+    return ENTRY_POINT in args and f"--home-dir={home_dir(settings)}" in args
+
+
+def _port_open(port: int, host: str = "127.0.0.1") -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.settimeout(0.5)
+        return sock.connect_ex((host, port)) == 0
+
+
+def log_tail(settings: Settings, lines: int = 40) -> str:
+    """The last lines of the server's logs, for error messages."""
+    parts = []
+    for name in ("neo4j.log", "console.log"):
+        path = home_dir(settings) / "logs" / name
+        if path.is_file():
+            tail = path.read_text(encoding="utf-8", errors="replace").splitlines()[-lines:]
+            parts.append(f"--- {path} (last {len(tail)} lines)\n" + "\n".join(tail))
+    return "\n".join(parts) or "(no Neo4j log written yet)"
+
+
+def status(settings: Settings) -> ServerStatus:
+    if settings.is_external_neo4j:
+        try:
+            agent = verify_connectivity(settings)
+            return ServerStatus(True, settings.bolt_uri, agent, None, external=True)
+        except GraphServiceError as exc:
+            return ServerStatus(False, settings.bolt_uri, None, None, True, exc.message)
+    inst = installation(settings)
+    version = inst.version if inst else None
+    pid = _read_pid(settings)
+    if pid is not None and _is_our_server(pid, settings):
+        up = _port_open(settings.neo4j_bolt_port)
+        return ServerStatus(
+            up, settings.bolt_uri, version, pid, detail="" if up else "starting (Bolt not open)"
+        )
+    detail = "not installed" if inst is None else ""
+    return ServerStatus(False, settings.bolt_uri, version, None, detail=detail)
+
+
+def start(settings: Settings, *, report: Reporter = _quiet) -> ServerStatus:
+    """Start the local server and wait until Bolt answers with the configured credentials."""
+    if settings.is_external_neo4j:
+        report(f"GRAPH_SERVICE_NEO4J_URI is set ({settings.bolt_uri}): nothing local is started")
+        return status(settings)
+    current = status(settings)
+    if current.pid is not None:
+        report(f"Neo4j is already running (pid {current.pid}) at {settings.bolt_uri}")
+        if not current.running:
+            _wait_ready(settings, current.pid, report)
+        return status(settings)
+    for port in (settings.neo4j_bolt_port, settings.neo4j_http_port):
+        if _port_open(port):
+            raise Neo4jServerError(
+                f"port {port} on 127.0.0.1 is already taken by another process; "
+                "stop it or choose other ports (GRAPH_SERVICE_NEO4J_BOLT_PORT, "
+                "GRAPH_SERVICE_NEO4J_HTTP_PORT)"
+            )
+    inst = installation(settings) or install(settings, report=report)
+    java = java_binary()
+    write_config(settings)
+    home = home_dir(settings)
+    if not (home / "data" / "dbms").exists():
+        _set_initial_password(settings, inst, java)
+    command = [
+        java,
+        f"-Xms{settings.neo4j_heap_size}",
+        f"-Xmx{settings.neo4j_heap_size}",
+        *_JVM_FLAGS,
+        "-cp",
+        _classpath(inst),
+        ENTRY_POINT,
+        f"--home-dir={home}",
+        f"--config-dir={home / 'conf'}",
+    ]
+    console = (home / "logs" / "console.log").open("ab")
+    process = subprocess.Popen(
+        command,
+        stdin=subprocess.DEVNULL,
+        stdout=console,
+        stderr=subprocess.STDOUT,
+        cwd=home,
+        start_new_session=True,
+    )
+    console.close()
+    _pid_file(settings).write_text(str(process.pid), encoding="utf-8")
+    report(f"Starting Neo4j {inst.version} (pid {process.pid}) on {settings.bolt_uri} ...")
+    _wait_ready(settings, process.pid, report)
+    return status(settings)
+
+
+def _wait_ready(settings: Settings, pid: int, report: Reporter) -> None:
+    deadline = time.monotonic() + settings.neo4j_start_timeout_seconds
+    last_problem = "Bolt port not open yet"
+    while time.monotonic() < deadline:
+        if not _is_our_server(pid, settings):
+            _pid_file(settings).unlink(missing_ok=True)
+            raise Neo4jServerError(f"Neo4j exited during start-up.\n{log_tail(settings)}")
+        if _port_open(settings.neo4j_bolt_port):
+            try:
+                verify_connectivity(settings)
+            except StoreAuthError as exc:
+                raise Neo4jServerError(
+                    f"{exc.message}. The password is set on the first start only; to reset "
+                    f"it, stop the server and delete {home_dir(settings) / 'data'}"
+                ) from exc
+            except GraphServiceError as exc:
+                last_problem = exc.message
+            else:
+                report(f"Neo4j is ready at {settings.bolt_uri}")
+                return
+        time.sleep(0.5)
+    _terminate(pid, settings)
+    raise Neo4jServerError(
+        f"Neo4j did not answer on {settings.bolt_uri} within "
+        f"{settings.neo4j_start_timeout_seconds:.0f} s ({last_problem}); it was stopped.\n"
+        f"{log_tail(settings)}"
+    )
+
+
+def _terminate(pid: int, settings: Settings, timeout: float = 60.0) -> None:
+    with contextlib.suppress(ProcessLookupError):
+        os.kill(pid, signal.SIGTERM)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and _is_our_server(pid, settings):
+        time.sleep(0.3)
+        _reap(pid)
+    if _is_our_server(pid, settings):
+        logger.warning("Neo4j (pid %s) ignored SIGTERM for %.0f s; killing it", pid, timeout)
+        os.kill(pid, signal.SIGKILL)
+        time.sleep(0.5)
+        _reap(pid)
+    _pid_file(settings).unlink(missing_ok=True)
+
+
+def _reap(pid: int) -> None:
+    """Collect the exit status when this very process started the server."""
+    with contextlib.suppress(ChildProcessError):
+        os.waitpid(pid, os.WNOHANG)
+
+
+def stop(settings: Settings, *, report: Reporter = _quiet) -> bool:
+    """Stop the server this project started; return False when none was running."""
+    if settings.is_external_neo4j:
+        report("GRAPH_SERVICE_NEO4J_URI is set: the external server is not ours to stop")
+        return False
+    pid = _read_pid(settings)
+    if pid is None or not _is_our_server(pid, settings):
+        _pid_file(settings).unlink(missing_ok=True)
+        report("Neo4j is not running")
+        return False
+    report(f"Stopping Neo4j (pid {pid}) ...")
+    _terminate(pid, settings)
+    report("Neo4j stopped")
+    return True

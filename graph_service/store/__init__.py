@@ -1,0 +1,1 @@
+"""The graph store: the only code that talks to Neo4j."""

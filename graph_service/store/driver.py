@@ -1,0 +1,125 @@
+"""Driver construction and translation of driver errors into the service's error tree.
+
+``graph_service.store`` is the only package that imports ``neo4j``.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import neo4j
+from neo4j import exceptions as neo4j_errors
+
+from graph_service.config import Settings
+from graph_service.errors import (
+    GraphServiceError,
+    QueryError,
+    QueryTimeoutError,
+    ReadOnlyViolationError,
+    StoreAuthError,
+    StoreError,
+    StoreUnavailableError,
+)
+
+logger = logging.getLogger(__name__)
+
+_READ_ONLY_CODES = (
+    "Neo.ClientError.Statement.AccessMode",
+    "Neo.ClientError.Security.Forbidden",
+    "Neo.ClientError.Statement.NotSystemDatabaseError",
+)
+_TIMEOUT_CODES = (
+    "Neo.ClientError.Transaction.TransactionTimedOut",
+    "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration",
+    "Neo.TransientError.Transaction.LockClientStopped",
+)
+
+
+def _auth(settings: Settings) -> tuple[str, str]:
+    return (settings.neo4j_user, settings.neo4j_password.get_secret_value())
+
+
+def create_driver(settings: Settings) -> neo4j.Driver:
+    """A synchronous driver (CLI, ingest, tests)."""
+    return neo4j.GraphDatabase.driver(
+        settings.bolt_uri,
+        auth=_auth(settings),
+        connection_timeout=settings.neo4j_connect_timeout_seconds,
+        connection_acquisition_timeout=settings.neo4j_connect_timeout_seconds * 2,
+        max_transaction_retry_time=15.0,
+    )
+
+
+def create_async_driver(settings: Settings) -> neo4j.AsyncDriver:
+    """The asynchronous driver, one per API process."""
+    return neo4j.AsyncGraphDatabase.driver(
+        settings.bolt_uri,
+        auth=_auth(settings),
+        connection_timeout=settings.neo4j_connect_timeout_seconds,
+        connection_acquisition_timeout=settings.neo4j_connect_timeout_seconds * 2,
+        max_transaction_retry_time=15.0,
+    )
+
+
+def translate_error(exc: BaseException, *, uri: str = "", user: str = "") -> GraphServiceError:
+    """Map a driver exception to the service's error tree, with a message a user can act on."""
+    if isinstance(exc, GraphServiceError):
+        return exc
+    if isinstance(exc, neo4j_errors.AuthError):
+        return StoreAuthError(
+            f"Neo4j at {uri or 'the configured URI'} rejected the credentials of user "
+            f"{user or '?'!r}: check GRAPH_SERVICE_NEO4J_USER and GRAPH_SERVICE_NEO4J_PASSWORD"
+        )
+    if isinstance(exc, neo4j_errors.ServiceUnavailable | neo4j_errors.SessionExpired):
+        return StoreUnavailableError(
+            f"Neo4j at {uri or 'the configured URI'} is not reachable: {_first_line(exc)}"
+        )
+    if isinstance(exc, neo4j_errors.Neo4jError):
+        code = exc.code or ""
+        message = exc.message or str(exc)
+        if code in _READ_ONLY_CODES or "read access mode" in message.lower():
+            return ReadOnlyViolationError(f"not allowed in a read-only query: {message}")
+        if code in _TIMEOUT_CODES:
+            return QueryTimeoutError(f"query timed out and was terminated: {message}")
+        if code.startswith("Neo.ClientError.Statement") or code.startswith(
+            "Neo.ClientError.Procedure"
+        ):
+            return QueryError(f"{code.rsplit('.', 1)[-1]}: {message}")
+        if code.startswith("Neo.TransientError") or code.startswith(
+            "Neo.ClientError.Database.DatabaseNotFound"
+        ):
+            return StoreUnavailableError(f"Neo4j is temporarily unable to answer: {message}")
+        return StoreError(f"Neo4j error {code}: {message}")
+    if isinstance(exc, neo4j_errors.DriverError):
+        return StoreUnavailableError(f"Neo4j driver error: {_first_line(exc)}")
+    if isinstance(exc, OSError):
+        return StoreUnavailableError(f"Neo4j is not reachable: {exc}")
+    return StoreError(f"unexpected storage error: {exc!r}")
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
+@contextmanager
+def translated_errors(settings: Settings | None = None) -> Iterator[None]:
+    """Re-raise driver errors as ``GraphServiceError``; works around ``await`` too."""
+    try:
+        yield
+    except (neo4j_errors.Neo4jError, neo4j_errors.DriverError, OSError) as exc:
+        raise translate_error(
+            exc,
+            uri=settings.bolt_uri if settings else "",
+            user=settings.neo4j_user if settings else "",
+        ) from exc
+
+
+def verify_connectivity(settings: Settings) -> str:
+    """Connect and authenticate once; return the server's version string."""
+    with translated_errors(settings), create_driver(settings) as driver:
+        driver.verify_connectivity()
+        info = driver.get_server_info()
+        return str(info.agent)

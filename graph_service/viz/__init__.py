@@ -1,0 +1,1 @@
+"""Interactive alliance maps (pyvis / vis-network, inlined for offline use)."""
