@@ -1,0 +1,18 @@
+// Add the non-negated statements of NEW documents to aggregated SUPPLIES edges (directed).
+// Exact because a new document never contributed before. Parameters: $edges [{a, b, statements,
+// documents, weight, confidence, first_seen, last_seen, items, speculative}].
+UNWIND $edges AS e
+MATCH (a:Actor {id: e.a})
+MATCH (b:Actor {id: e.b})
+MERGE (a)-[r:SUPPLIES]->(b)
+SET r.statements = coalesce(r.statements, 0) + e.statements,
+    r.documents = coalesce(r.documents, 0) + e.documents,
+    r.weight = round(coalesce(r.weight, 0.0) + e.weight, 6),
+    r.confidence = CASE WHEN r.confidence IS NULL OR e.confidence > r.confidence
+                        THEN e.confidence ELSE r.confidence END,
+    r.first_seen = CASE WHEN r.first_seen IS NULL OR e.first_seen < r.first_seen
+                        THEN coalesce(e.first_seen, r.first_seen) ELSE r.first_seen END,
+    r.last_seen = CASE WHEN r.last_seen IS NULL OR e.last_seen > r.last_seen
+                       THEN coalesce(e.last_seen, r.last_seen) ELSE r.last_seen END,
+    r.items = coalesce(r.items, []) + [i IN e.items WHERE NOT i IN coalesce(r.items, [])],
+    r.speculative = coalesce(r.speculative, true) AND e.speculative

@@ -1,0 +1,426 @@
+"""Idempotent, batched writes of documents, statements, actors and aggregated edges.
+
+A batch of documents is written in ONE managed write transaction (``execute_write``,
+retried on transient errors such as deadlocks), so it is atomic: after a crash nothing is
+half-written and re-running the same ingest completes the graph. Inside the transaction:
+
+1. the batch's documents are locked (``MERGE`` + a property write, ids sorted) and what
+   they hold is read again, so two writers of the same document serialise and the second
+   one sees it unchanged;
+2. the (subject, type, object) keys of documents being replaced are collected;
+3. every actor involved is created if unknown and locked (ids sorted), so aggregated edges
+   are never created twice by concurrent writers;
+4. replaced documents lose their old statements; documents and statements are upserted;
+5. aggregated edges are recomputed from the database for pairs a replacement touched, and
+   incremented for pairs only new documents touched (exact: a new document never counted).
+
+The steps are written once, as a generator of ``(query name, parameters)`` that receives
+each query's records, and driven by a sync and an async runner: the API's async
+``POST /documents`` sends the same rows and the same Cypher as ``graph-service ingest``.
+Unchanged documents are detected by a read before any transaction is opened.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Generator, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+import neo4j
+from pydantic import BaseModel
+
+from graph_service.config import Settings
+from graph_service.models import Actor, ActorKind, Document, Modality, RelationType, Statement
+from graph_service.store import catalog
+from graph_service.store.driver import translated_errors
+from graph_service.store.rows import (
+    Row,
+    StatementRow,
+    actor_row,
+    document_row,
+    edge_deltas,
+    leader_row,
+    recompute_pairs,
+    same_content,
+    statement_rows,
+)
+from graph_service.store.rows import document_id as _document_id
+
+logger = logging.getLogger(__name__)
+
+__all__ = [
+    "DocumentWriteResult",
+    "WriteStatus",
+    "document_id",
+    "upsert_actors",
+    "upsert_actors_async",
+    "write_documents",
+    "write_documents_async",
+]
+
+
+class Q(StrEnum):
+    """Every Cypher file the writer runs (``cypher/write/<name>.cypher``)."""
+
+    GET_DOCUMENT_STATES = "write/get_document_states"
+    LOCK_DOCUMENTS = "write/lock_documents"
+    GET_STATEMENT_PAIRS = "write/get_statement_pairs_of_documents"
+    LOCK_ACTORS = "write/lock_actors"
+    DELETE_DOCUMENT_STATEMENTS = "write/delete_document_statements"
+    UPSERT_DOCUMENTS = "write/upsert_documents"
+    UPSERT_STATEMENTS = "write/upsert_statements"
+    UPSERT_ACTORS = "write/upsert_actors"
+    UPSERT_LEADERS = "write/upsert_leaders"
+    ADD_PARTNERSHIP_EDGES = "write/add_partnership_edges"
+    ADD_SUPPLIES_EDGES = "write/add_supplies_edges"
+    ADD_OPPOSES_EDGES = "write/add_opposes_edges"
+    RECOMPUTE_PARTNERSHIP_EDGES = "write/recompute_partnership_edges"
+    RECOMPUTE_SUPPLIES_EDGES = "write/recompute_supplies_edges"
+    RECOMPUTE_OPPOSES_EDGES = "write/recompute_opposes_edges"
+
+
+# One file per edge type, the type written in: never a type from a string at run time.
+ADD_EDGES: dict[RelationType, Q] = {
+    RelationType.PARTNERSHIP: Q.ADD_PARTNERSHIP_EDGES,
+    RelationType.SUPPLIES: Q.ADD_SUPPLIES_EDGES,
+    RelationType.OPPOSES: Q.ADD_OPPOSES_EDGES,
+}
+RECOMPUTE_EDGES: dict[RelationType, Q] = {
+    RelationType.PARTNERSHIP: Q.RECOMPUTE_PARTNERSHIP_EDGES,
+    RelationType.SUPPLIES: Q.RECOMPUTE_SUPPLIES_EDGES,
+    RelationType.OPPOSES: Q.RECOMPUTE_OPPOSES_EDGES,
+}
+
+
+# Kind given to an actor that statements name but the actor catalog does not know.
+UNKNOWN_ACTOR_KIND = ActorKind.ORGANIZATION
+
+
+class WriteStatus(StrEnum):
+    NEW = "new"
+    UNCHANGED = "unchanged"
+    REPLACED = "replaced"
+
+
+class DocumentWriteResult(BaseModel):
+    """What happened to one document: its id, new/unchanged/replaced, statements stored."""
+
+    document_id: str
+    status: WriteStatus
+    statements: int
+
+
+def document_id(doc: Document) -> str:
+    """Stable document id: from the URL if present, else from the text (same text, same id)."""
+    return _document_id(doc)
+
+
+# --- preparing a batch (pure) ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    doc_id: str
+    doc_row: Row
+    statements: list[StatementRow]
+
+
+def _prepare(doc: Document, statements: Sequence[Statement]) -> _Prepared:
+    doc_id = _document_id(doc)
+    return _Prepared(doc_id, document_row(doc, doc_id), statement_rows(doc, doc_id, statements))
+
+
+def _batches(
+    items: Sequence[tuple[Document, Sequence[Statement]]], size: int
+) -> Iterator[list[tuple[int, _Prepared]]]:
+    """Batches of at most ``size`` documents, each document id at most once per batch (a
+    repeated id starts a new batch, so repeats are applied in input order)."""
+    batch: list[tuple[int, _Prepared]] = []
+    ids: set[str] = set()
+    for index, (doc, statements) in enumerate(items):
+        prepared = _prepare(doc, statements)
+        if len(batch) >= size or prepared.doc_id in ids:
+            yield batch
+            batch, ids = [], set()
+        batch.append((index, prepared))
+        ids.add(prepared.doc_id)
+    if batch:
+        yield batch
+
+
+def _native(value: Any) -> Any:
+    """neo4j.time values as the Python values the rows hold."""
+    to_native = getattr(value, "to_native", None)
+    return to_native() if callable(to_native) else value
+
+
+def _stored(records: Iterable[Row]) -> dict[str, Row]:
+    return {r["id"]: {k: _native(v) for k, v in r.items()} for r in records}
+
+
+# --- the transaction, written once ---------------------------------------------------------
+
+Step = tuple[Q, Row]
+Steps = Generator[Step, list[Row], dict[str, DocumentWriteResult]]
+
+
+def _write_steps(batch: Sequence[_Prepared]) -> Steps:
+    """The queries of one batch transaction, in order; returns the result per document id."""
+    results: dict[str, DocumentWriteResult] = {}
+    stored = _stored((yield Q.LOCK_DOCUMENTS, {"ids": sorted(p.doc_id for p in batch)}))
+
+    new_ids: set[str] = set()
+    replaced_ids: set[str] = set()
+    to_write: list[_Prepared] = []
+    for p in batch:
+        before = stored.get(p.doc_id)
+        if before is not None and before.get("text_hash") is not None:
+            if same_content(before, p.doc_row):  # written by a concurrent ingest meanwhile
+                results[p.doc_id] = DocumentWriteResult(
+                    document_id=p.doc_id,
+                    status=WriteStatus.UNCHANGED,
+                    statements=int(before.get("statements") or 0),
+                )
+                continue
+            replaced_ids.add(p.doc_id)
+        else:
+            new_ids.add(p.doc_id)
+        to_write.append(p)
+    if not to_write:
+        return results
+
+    old_keys: set[tuple[RelationType, str, str]] = set()
+    if replaced_ids:
+        records = yield Q.GET_STATEMENT_PAIRS, {"ids": sorted(replaced_ids)}
+        old_keys = {(RelationType(r["type"]), r["subject"], r["object"]) for r in records}
+
+    rows = [row for p in to_write for row in p.statements]
+    actor_ids = {r.subject for r in rows} | {r.object for r in rows}
+    actor_ids |= {k[1] for k in old_keys} | {k[2] for k in old_keys}
+    if actor_ids:
+        yield Q.LOCK_ACTORS, {"ids": sorted(actor_ids), "unknown_kind": UNKNOWN_ACTOR_KIND.value}
+    if replaced_ids:
+        yield Q.DELETE_DOCUMENT_STATEMENTS, {"ids": sorted(replaced_ids)}
+    yield Q.UPSERT_DOCUMENTS, {"rows": [p.doc_row for p in to_write]}
+    if rows:
+        yield Q.UPSERT_STATEMENTS, {"rows": [r.as_param() for r in rows]}
+
+    recompute_keys = old_keys | {
+        (r.type, r.subject, r.object) for r in rows if r.document_id in replaced_ids
+    }
+    recompute = recompute_pairs(recompute_keys)
+    recomputed = {pair["key"] for pairs in recompute.values() for pair in pairs}
+    deltas = edge_deltas([r for r in rows if r.document_id in new_ids and r.key not in recomputed])
+    for type_ in RelationType:
+        if recompute[type_]:
+            yield (
+                RECOMPUTE_EDGES[type_],
+                {
+                    "pairs": recompute[type_],
+                    "speculative": Modality.SPECULATIVE.value,
+                },
+            )
+        if deltas[type_]:
+            yield ADD_EDGES[type_], {"edges": deltas[type_]}
+
+    for p in to_write:
+        status = WriteStatus.REPLACED if p.doc_id in replaced_ids else WriteStatus.NEW
+        results[p.doc_id] = DocumentWriteResult(
+            document_id=p.doc_id, status=status, statements=len(p.statements)
+        )
+    return results
+
+
+def _write_batch(
+    tx: neo4j.ManagedTransaction, batch: Sequence[_Prepared]
+) -> dict[str, DocumentWriteResult]:
+    # A fresh generator per attempt: execute_write may call this again after a retry.
+    return _run_steps(tx, _write_steps(batch))
+
+
+def _run_steps(tx: neo4j.ManagedTransaction, steps: Steps) -> dict[str, DocumentWriteResult]:
+    try:
+        query, params = next(steps)
+        while True:
+            records = tx.run(catalog.body(query), params).data()
+            query, params = steps.send(records)
+    except StopIteration as stop:
+        return stop.value
+
+
+async def _run_steps_async(
+    tx: neo4j.AsyncManagedTransaction, steps: Steps
+) -> dict[str, DocumentWriteResult]:
+    try:
+        query, params = next(steps)
+        while True:
+            result = await tx.run(catalog.body(query), params)
+            records = await result.data()
+            query, params = steps.send(records)
+    except StopIteration as stop:
+        return stop.value
+
+
+def _read_states(tx: neo4j.ManagedTransaction, ids: list[str]) -> dict[str, Row]:
+    return _stored(tx.run(catalog.body(Q.GET_DOCUMENT_STATES), {"ids": ids}).data())
+
+
+async def _read_states_async(tx: neo4j.AsyncManagedTransaction, ids: list[str]) -> dict[str, Row]:
+    result = await tx.run(catalog.body(Q.GET_DOCUMENT_STATES), {"ids": ids})
+    return _stored(await result.data())
+
+
+def _session_config(settings: Settings) -> dict[str, Any]:
+    # Writes into an empty database make the server warn about property keys and types
+    # it has not seen yet; those notifications are noise for the write path.
+    return {"database": settings.neo4j_database, "notifications_min_severity": "OFF"}
+
+
+def _unchanged(
+    batch: Sequence[_Prepared], stored: dict[str, Row]
+) -> dict[str, DocumentWriteResult]:
+    out: dict[str, DocumentWriteResult] = {}
+    for p in batch:
+        before = stored.get(p.doc_id)
+        if before is not None and before.get("text_hash") and same_content(before, p.doc_row):
+            out[p.doc_id] = DocumentWriteResult(
+                document_id=p.doc_id,
+                status=WriteStatus.UNCHANGED,
+                statements=int(before.get("statements") or 0),
+            )
+    return out
+
+
+def _log_batch(results: dict[str, DocumentWriteResult]) -> None:
+    if logger.isEnabledFor(logging.DEBUG):
+        counts = {s: sum(1 for r in results.values() if r.status is s) for s in WriteStatus}
+        logger.debug(
+            "batch written: %s new, %s replaced, %s unchanged, %s statements",
+            counts[WriteStatus.NEW],
+            counts[WriteStatus.REPLACED],
+            counts[WriteStatus.UNCHANGED],
+            sum(r.statements for r in results.values() if r.status is not WriteStatus.UNCHANGED),
+        )
+
+
+# --- public API ------------------------------------------------------------------------------
+
+
+def write_documents(
+    driver: neo4j.Driver,
+    settings: Settings,
+    items: Sequence[tuple[Document, Sequence[Statement]]],
+) -> list[DocumentWriteResult]:
+    """Write documents with their statements, in atomic batches of ``ingest_batch_size``.
+
+    Returns one result per item, in input order. Re-writing the same content changes
+    nothing; a document whose content changed (same URL) has its statements replaced and
+    the aggregated edges it touched recomputed. Statements about unknown actors create an
+    actor named by its id (kind organization); none is dropped.
+    """
+    out: list[DocumentWriteResult | None] = [None] * len(items)
+    size = max(1, settings.ingest_batch_size)
+    with (
+        translated_errors(settings),
+        driver.session(**_session_config(settings)) as session,
+    ):
+        for batch in _batches(items, size):
+            prepared = [p for _, p in batch]
+            stored = session.execute_read(_read_states, [p.doc_id for p in prepared])
+            results = _unchanged(prepared, stored)
+            pending = [p for p in prepared if p.doc_id not in results]
+            if pending:
+                results |= session.execute_write(_write_batch, pending)
+            _log_batch(results)
+            for index, p in batch:
+                out[index] = results[p.doc_id]
+    return [r for r in out if r is not None]
+
+
+async def write_documents_async(
+    driver: neo4j.AsyncDriver,
+    settings: Settings,
+    items: Sequence[tuple[Document, Sequence[Statement]]],
+) -> list[DocumentWriteResult]:
+    """:func:`write_documents` for the async driver (same rows, same Cypher, same batches)."""
+    out: list[DocumentWriteResult | None] = [None] * len(items)
+    size = max(1, settings.ingest_batch_size)
+    with translated_errors(settings):
+        async with driver.session(**_session_config(settings)) as session:
+            for batch in _batches(items, size):
+                prepared = [p for _, p in batch]
+                stored = await session.execute_read(
+                    _read_states_async, [p.doc_id for p in prepared]
+                )
+                results = _unchanged(prepared, stored)
+                pending = [p for p in prepared if p.doc_id not in results]
+                if pending:
+
+                    async def work(
+                        tx: neo4j.AsyncManagedTransaction, pending: list[_Prepared] = pending
+                    ) -> dict[str, DocumentWriteResult]:
+                        return await _run_steps_async(tx, _write_steps(pending))
+
+                    results |= await session.execute_write(work)
+                _log_batch(results)
+                for index, p in batch:
+                    out[index] = results[p.doc_id]
+    return [r for r in out if r is not None]
+
+
+def _actor_steps(actors: Iterable[Actor]) -> Generator[Step, list[Row], int]:
+    unique = {a.id: a for a in actors}
+    rows = [actor_row(a) for a in unique.values()]
+    if not rows:
+        return 0
+    yield Q.UPSERT_ACTORS, {"rows": rows}
+    leaders = [row for a in unique.values() if (row := leader_row(a)) is not None]
+    if leaders:
+        yield Q.UPSERT_LEADERS, {"rows": leaders, "state_kind": ActorKind.STATE.value}
+    return len(rows)
+
+
+def upsert_actors(driver: neo4j.Driver, settings: Settings, actors: Iterable[Actor]) -> int:
+    """Create or update actors (idempotent); persons get :Person and LEADS. Returns the count."""
+    steps = list(actors)
+    with (
+        translated_errors(settings),
+        driver.session(**_session_config(settings)) as session,
+    ):
+        count: int = session.execute_write(lambda tx: _run_actor_steps(tx, _actor_steps(steps)))
+    logger.info("upserted %s actors", count)
+    return count
+
+
+async def upsert_actors_async(
+    driver: neo4j.AsyncDriver, settings: Settings, actors: Iterable[Actor]
+) -> int:
+    """:func:`upsert_actors` for the async driver."""
+    listed = list(actors)
+
+    async def work(tx: neo4j.AsyncManagedTransaction) -> int:
+        steps = _actor_steps(listed)
+        try:
+            query, params = next(steps)
+            while True:
+                result = await tx.run(catalog.body(query), params)
+                await result.consume()
+                query, params = steps.send([])
+        except StopIteration as stop:
+            return int(stop.value)
+
+    with translated_errors(settings):
+        async with driver.session(**_session_config(settings)) as session:
+            return await session.execute_write(work)
+
+
+def _run_actor_steps(tx: neo4j.ManagedTransaction, steps: Generator[Step, list[Row], int]) -> int:
+    try:
+        query, params = next(steps)
+        while True:
+            tx.run(catalog.body(query), params).consume()
+            query, params = steps.send([])
+    except StopIteration as stop:
+        return int(stop.value)

@@ -1,0 +1,355 @@
+"""write_documents against the real Neo4j: graph contract, idempotence, replacement,
+negation, provenance, atomic batches."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import neo4j
+import pytest
+from store_helpers import comparable, doc, edges, edges_from_scratch, q, snapshot, st
+
+from graph_service.config import Settings
+from graph_service.models import Actor, ActorKind, Modality
+from graph_service.store import writer
+from graph_service.store.writer import WriteStatus, document_id, write_documents
+
+pytestmark = pytest.mark.neo4j
+
+
+def _corpus() -> list:  # type: ignore[type-arg]
+    a = doc("pact", url="https://news.example/pact", date=dt.date(2024, 6, 19))
+    b = doc("shells", url="https://news.example/shells", date=dt.date(2024, 9, 2), lang="en")
+    c = doc("no-url", "Kein Link, nur Text.", date=None)
+    return [
+        (
+            a,
+            [
+                st(a, "RUS", "PARTNERSHIP", "PRK", sentence=0, confidence=0.9, subtype="treaty"),
+                st(a, "PRK", "SUPPLIES", "RUS", sentence=1, items=["missiles"]),
+                st(a, "RUS", "OPPOSES", "UKR", sentence=2, confidence=0.7),
+            ],
+        ),
+        (
+            b,
+            [
+                # Same pact, told the other way round: same PARTNERSHIP edge.
+                st(b, "PRK", "PARTNERSHIP", "RUS", sentence=0, confidence=0.6),
+                st(b, "PRK", "SUPPLIES", "RUS", sentence=3, items=["artillery shells", "missiles"]),
+                st(b, "IRN", "SUPPLIES", "RUS", sentence=4, negated=True, items=["drones"]),
+            ],
+        ),
+        (c, [st(c, "RUS", "SUPPLIES", "ZZ_UNKNOWN_MILITIA", sentence=0, confidence=0.5)]),
+    ]
+
+
+def test_graph_contract(clean_db: neo4j.Driver, settings: Settings) -> None:
+    items = _corpus()
+    results = write_documents(clean_db, settings, items)
+    assert [r.status for r in results] == [WriteStatus.NEW] * 3
+    assert [r.statements for r in results] == [3, 3, 1]
+    assert [r.document_id for r in results] == [document_id(d) for d, _ in items]
+
+    docs = q(clean_db, settings, "MATCH (d:Document) RETURN d ORDER BY d.date")
+    assert len(docs) == 3
+    pact = q(
+        clean_db,
+        settings,
+        "MATCH (d:Document {url: 'https://news.example/pact'}) RETURN d.title AS title, "
+        "d.date AS date, d.lang AS lang, d.source AS source, d.path AS path, "
+        "d.text_hash AS h, d.ingested_at AS at, d.id AS id",
+    )[0]
+    assert pact["title"] == "pact" and pact["date"].to_native() == dt.date(2024, 6, 19)
+    assert pact["lang"] == "de" and pact["source"] == "Test Press"
+    assert pact["path"] == "/corpus/pact.md" and len(pact["h"]) == 64
+    assert isinstance(pact["at"], neo4j.time.DateTime)
+    assert pact["id"] == document_id(items[0][0])
+
+    stmt = q(
+        clean_db,
+        settings,
+        "MATCH (x:Actor)<-[:SUBJECT]-(s:Statement {type: 'SUPPLIES'})-[:OBJECT]->(y:Actor), "
+        "(s)-[:IN]->(d:Document {url: 'https://news.example/pact'}) RETURN s, x.id AS x, y.id AS y",
+    )
+    assert len(stmt) == 1
+    s = stmt[0]["s"]
+    assert (stmt[0]["x"], stmt[0]["y"]) == ("PRK", "RUS")
+    assert s["items"] == ["missiles"] and s["negated"] is False and s["modality"] == "asserted"
+    assert s["rule"] == "test" and s["sentence_index"] == 1
+    assert (s["span_start"], s["span_end"]) == (10, 19)
+    assert s["date"].to_native() == dt.date(2024, 6, 19) and s["confidence"] == 0.8
+    assert s["evidence"].startswith("Sentence 1 of pact")
+
+    e = edges(clean_db, settings)
+    assert set(e) == {
+        ("PRK", "PARTNERSHIP", "RUS"),  # once per unordered pair, lower id first
+        ("PRK", "SUPPLIES", "RUS"),
+        ("RUS", "OPPOSES", "UKR"),
+        ("RUS", "SUPPLIES", "ZZ_UNKNOWN_MILITIA"),
+    }  # the negated IRN -> RUS statement makes no edge
+    assert e[("PRK", "PARTNERSHIP", "RUS")] == {
+        "statements": 2,
+        "documents": 2,
+        "weight": 1.5,
+        "confidence": 0.9,
+        "first_seen": dt.date(2024, 6, 19),
+        "last_seen": dt.date(2024, 9, 2),
+        "items": [],
+        "speculative": False,
+    }
+    supplies = e[("PRK", "SUPPLIES", "RUS")]
+    assert supplies["statements"] == 2 and supplies["documents"] == 2
+    assert sorted(supplies["items"]) == ["artillery shells", "missiles"]
+    no_date = e[("RUS", "SUPPLIES", "ZZ_UNKNOWN_MILITIA")]
+    assert "first_seen" not in no_date and "last_seen" not in no_date  # null: absent
+
+    unknown = q(clean_db, settings, "MATCH (a:Actor {id: 'ZZ_UNKNOWN_MILITIA'}) RETURN a")[0]["a"]
+    assert unknown["name"] == "ZZ_UNKNOWN_MILITIA" and unknown["kind"] == "organization"
+    assert unknown["search_names"] == ["zz_unknown_militia"]
+    assert comparable(e) == edges_from_scratch(clean_db, settings)
+
+
+def test_document_id_is_stable() -> None:
+    a = doc("a", "Same text.", url=" HTTPS://News.Example/x#top")
+    b = doc("b", "Other text.", url="https://news.example/x")
+    assert document_id(a) == document_id(b)  # same URL: same document
+    c = doc("c", "Same text.")
+    d = doc("d", "Same text.", title="another title")
+    assert document_id(c) == document_id(d) != document_id(a)  # no URL: by content
+    assert document_id(doc("e", "Different.")) != document_id(c)
+
+
+def test_reingest_changes_nothing(clean_db: neo4j.Driver, settings: Settings) -> None:
+    items = _corpus()
+    write_documents(clean_db, settings, items)
+    before = snapshot(clean_db, settings)
+    again = write_documents(clean_db, settings, _corpus())
+    assert [r.status for r in again] == [WriteStatus.UNCHANGED] * 3
+    assert [r.statements for r in again] == [3, 3, 1]
+    after = snapshot(clean_db, settings)
+    assert (after["nodes"], after["rels"], after["props"]) == (
+        before["nodes"],
+        before["rels"],
+        before["props"],
+    )
+    assert after == before
+
+
+def test_same_document_twice_in_one_call(clean_db: neo4j.Driver, settings: Settings) -> None:
+    d = doc("twice", url="https://news.example/twice")
+    items = [(d, [st(d, "RUS", "OPPOSES", "UKR")]), (d, [st(d, "RUS", "OPPOSES", "UKR")])]
+    results = write_documents(clean_db, settings, items)
+    assert [r.status for r in results] == [WriteStatus.NEW, WriteStatus.UNCHANGED]
+    assert edges(clean_db, settings)[("RUS", "OPPOSES", "UKR")]["statements"] == 1
+
+
+def test_replaced_document_replaces_statements_and_recomputes_edges(
+    clean_db: neo4j.Driver, settings: Settings
+) -> None:
+    write_documents(clean_db, settings, _corpus())
+    old = edges(clean_db, settings)
+    assert old[("RUS", "OPPOSES", "UKR")]["statements"] == 1
+
+    # The pact article was updated: now about a denial and an arms delivery.
+    a = doc(
+        "pact",
+        "Updated text of the pact article.",
+        url="https://news.example/pact",
+        date=dt.date(2024, 6, 20),
+    )
+    new_statements = [
+        st(a, "RUS", "PARTNERSHIP", "PRK", sentence=0, confidence=0.5),
+        st(a, "RUS", "SUPPLIES", "PRK", sentence=5, items=["fighter jets"], confidence=0.4),
+        st(a, "RUS", "OPPOSES", "UKR", sentence=6, negated=True),
+    ]
+    results = write_documents(clean_db, settings, [(a, new_statements)])
+    assert results[0].status is WriteStatus.REPLACED and results[0].statements == 3
+
+    stored = q(
+        clean_db,
+        settings,
+        "MATCH (s:Statement)-[:IN]->(d:Document {url: 'https://news.example/pact'}) "
+        "RETURN s.sentence_index AS i ORDER BY i",
+    )
+    assert [r["i"] for r in stored] == [0, 5, 6]
+    assert q(clean_db, settings, "MATCH (d:Document) RETURN count(d) AS n")[0]["n"] == 3
+    title = q(clean_db, settings, "MATCH (d:Document {url: 'https://news.example/pact'}) RETURN d")
+    assert title[0]["d"]["date"].to_native() == dt.date(2024, 6, 20)
+
+    e = edges(clean_db, settings)
+    # The only OPPOSES statement is now negated: the edge is gone.
+    assert ("RUS", "OPPOSES", "UKR") not in e
+    # PRK -> RUS supplies keeps only the other document's statement.
+    assert e[("PRK", "SUPPLIES", "RUS")]["statements"] == 1
+    assert e[("PRK", "SUPPLIES", "RUS")]["items"] == ["artillery shells", "missiles"]
+    assert e[("RUS", "SUPPLIES", "PRK")]["items"] == ["fighter jets"]
+    part = e[("PRK", "PARTNERSHIP", "RUS")]
+    assert (part["statements"], part["confidence"], part["weight"]) == (2, 0.6, 1.1)
+    assert part["first_seen"] == dt.date(2024, 6, 20)
+    assert comparable(e) == edges_from_scratch(clean_db, settings)
+    orphans = q(clean_db, settings, "MATCH (s:Statement) WHERE NOT (s)-[:IN]->() RETURN s")
+    assert orphans == []
+
+
+def test_negated_statements_are_stored_but_never_counted(
+    clean_db: neo4j.Driver, settings: Settings
+) -> None:
+    d1 = doc("denial", url="https://news.example/denial")
+    d2 = doc("claim", url="https://news.example/claim")
+    write_documents(
+        clean_db,
+        settings,
+        [
+            (d1, [st(d1, "CHN", "SUPPLIES", "RUS", negated=True, confidence=0.9)]),
+            (
+                d2,
+                [
+                    st(d2, "CHN", "SUPPLIES", "RUS", sentence=0, confidence=0.4),
+                    st(d2, "CHN", "SUPPLIES", "RUS", sentence=1, negated=True, confidence=0.95),
+                ],
+            ),
+        ],
+    )
+    counts = q(
+        clean_db,
+        settings,
+        "MATCH (s:Statement) RETURN s.negated AS negated, count(*) AS n ORDER BY negated",
+    )
+    assert [(r["negated"], r["n"]) for r in counts] == [(False, 1), (True, 2)]
+    e = edges(clean_db, settings)[("CHN", "SUPPLIES", "RUS")]
+    assert (e["statements"], e["documents"], e["weight"], e["confidence"]) == (1, 1, 0.4, 0.4)
+
+    # A pair with only negated statements has no edge at all.
+    d3 = doc("only-denial", url="https://news.example/only-denial")
+    write_documents(clean_db, settings, [(d3, [st(d3, "IND", "SUPPLIES", "RUS", negated=True)])])
+    assert ("IND", "SUPPLIES", "RUS") not in edges(clean_db, settings)
+
+
+def test_speculative_edge(clean_db: neo4j.Driver, settings: Settings) -> None:
+    d1 = doc("maybe", url="https://news.example/maybe")
+    d2 = doc("sure", url="https://news.example/sure")
+    write_documents(
+        clean_db,
+        settings,
+        [(d1, [st(d1, "IRN", "SUPPLIES", "RUS", modality=Modality.SPECULATIVE)])],
+    )
+    assert edges(clean_db, settings)[("IRN", "SUPPLIES", "RUS")]["speculative"] is True
+    write_documents(clean_db, settings, [(d2, [st(d2, "IRN", "SUPPLIES", "RUS")])])
+    assert edges(clean_db, settings)[("IRN", "SUPPLIES", "RUS")]["speculative"] is False
+
+
+def test_provenance_from_edge_to_every_sentence_and_document(
+    clean_db: neo4j.Driver, settings: Settings
+) -> None:
+    items = _corpus()
+    write_documents(clean_db, settings, items)
+    rows = q(
+        clean_db,
+        settings,
+        """
+        MATCH (a:Actor {id: 'PRK'})-[r:SUPPLIES]->(b:Actor {id: 'RUS'})
+        MATCH (a)<-[:SUBJECT]-(s:Statement {type: 'SUPPLIES'})-[:OBJECT]->(b)
+        WHERE NOT s.negated
+        MATCH (s)-[:IN]->(d:Document)
+        RETURN r.statements AS n, s.evidence AS evidence, d.url AS url
+        ORDER BY url
+        """,
+    )
+    expected = [
+        (stmt.evidence, d.url)
+        for d, stmts in items
+        for stmt in stmts
+        if (stmt.subject, stmt.type, stmt.object) == ("PRK", "SUPPLIES", "RUS")
+    ]
+    assert len(rows) == rows[0]["n"] == len(expected) == 2
+    assert sorted((r["evidence"], r["url"]) for r in rows) == sorted(expected)
+
+    # The same through the indexed pair key, and for the symmetric edge in both directions.
+    part = q(
+        clean_db,
+        settings,
+        "MATCH (:Actor {id: 'PRK'})-[r:PARTNERSHIP]-(:Actor {id: 'RUS'}) "
+        "MATCH (s:Statement {pair_key: 'PRK|PARTNERSHIP|RUS'})-[:IN]->(d) "
+        "RETURN r.documents AS docs, collect(DISTINCT d.id) AS ids",
+    )
+    assert len(part[0]["ids"]) == part[0]["docs"] == 2
+
+
+def test_a_failed_batch_writes_nothing_and_a_rerun_completes(
+    clean_db: neo4j.Driver, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    items = _corpus()
+    real_steps = writer._write_steps
+
+    def crash_after_statements(batch):  # type: ignore[no-untyped-def]
+        steps = real_steps(batch)
+        records = None
+        while True:
+            query, params = steps.send(records) if records is not None else next(steps)
+            if query in writer.ADD_EDGES.values():
+                raise RuntimeError("killed mid-batch")
+            records = yield query, params
+
+    monkeypatch.setattr(writer, "_write_steps", crash_after_statements)
+    with pytest.raises(RuntimeError, match="killed mid-batch"):
+        write_documents(clean_db, settings, items)
+    assert snapshot(clean_db, settings)["nodes"] == 0
+
+    monkeypatch.undo()
+    results = write_documents(clean_db, settings, items)
+    assert [r.status for r in results] == [WriteStatus.NEW] * 3
+    assert comparable(edges(clean_db, settings)) == edges_from_scratch(clean_db, settings)
+
+
+def test_small_batches_give_the_same_graph(clean_db: neo4j.Driver, settings: Settings) -> None:
+    write_documents(clean_db, settings, _corpus())
+    whole = snapshot(clean_db, settings)
+    clean_db.execute_query("MATCH (n) DETACH DELETE n", database_=settings.neo4j_database)
+    one_by_one = settings.model_copy(update={"ingest_batch_size": 1})
+    write_documents(clean_db, one_by_one, _corpus())
+    small = snapshot(clean_db, settings)
+    assert (small["nodes"], small["rels"], small["props"]) == (
+        whole["nodes"],
+        whole["rels"],
+        whole["props"],
+    )
+    assert small["rel_set"] == whole["rel_set"]
+
+
+def test_upsert_actors_with_leaders(clean_db: neo4j.Driver, settings: Settings) -> None:
+    actors = [
+        Actor(
+            id="RUS",
+            name="Russia",
+            kind=ActorKind.STATE,
+            names_de=["Russland"],
+            names_en=["Russia", "Russian Federation"],
+        ),
+        Actor(
+            id="VLADIMIR_PUTIN",
+            name="Vladimir Putin",
+            kind=ActorKind.PERSON,
+            aliases=["Wladimir Putin", "Putin"],
+            state="RUS",
+            role="head of state",
+        ),
+    ]
+    assert writer.upsert_actors(clean_db, settings, actors) == 2
+    first = snapshot(clean_db, settings)
+    assert writer.upsert_actors(clean_db, settings, actors) == 2
+    assert snapshot(clean_db, settings) == first
+
+    rus = q(clean_db, settings, "MATCH (a:Actor {id: 'RUS'}) RETURN a")[0]["a"]
+    assert rus["search_names"] == ["rus", "russia", "russland", "russian federation"]
+    leads = q(
+        clean_db,
+        settings,
+        "MATCH (p:Actor:Person)-[l:LEADS]->(s:Actor) RETURN p.id AS p, s.id AS s, l.role AS role",
+    )
+    assert leads == [{"p": "VLADIMIR_PUTIN", "s": "RUS", "role": "head of state"}]
+
+    # A statement about a catalog actor keeps the catalog's name and kind.
+    d = doc("x", url="https://news.example/x")
+    write_documents(clean_db, settings, [(d, [st(d, "RUS", "OPPOSES", "UKR")])])
+    rus = q(clean_db, settings, "MATCH (a:Actor {id: 'RUS'}) RETURN a")[0]["a"]
+    assert (rus["name"], rus["kind"]) == ("Russia", "state")
