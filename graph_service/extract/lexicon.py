@@ -1,0 +1,429 @@
+"""Lexicons: data files per language, loaded once, compiled into fast lookup tables.
+
+Code here is the mechanism; the words live in ``graph_service/data/lexicons``:
+``actors.yaml`` (which territories are states, blocs, groups, organs),
+``persons.yaml`` (leaders mapped to the actor they stand for), ``langid.yaml`` and one
+file per language (``de.yaml``, ``en.yaml``, ...) with short forms, adjectives and their
+inflection, demonyms, metonyms, function words, cues, items and relation triggers.
+Country names in every language come from CLDR through Babel.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from babel import Locale
+from babel.core import get_global
+
+from graph_service.extract.text import tokenize
+from graph_service.models import Actor, ActorKind, RelationType
+
+log = logging.getLogger(__name__)
+
+LEXICON_DIR = Path(__file__).resolve().parent.parent / "data" / "lexicons"
+RULE_LANGUAGES = ("de", "en", "fr", "es")
+FALLBACK_LANGUAGE = "en"
+
+
+def load_yaml(name: str) -> Any:
+    with (LEXICON_DIR / name).open(encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+def fold(text: str) -> str:
+    """Lower-case, strip accents and collapse spaces: the key for name search."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(re.sub(r"[^\w]+", " ", plain).split())
+
+
+# --- actors ---------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class ActorInfo:
+    id: str
+    kind: ActorKind
+    name: str
+    names: dict[str, list[str]] = field(default_factory=dict)  # lang -> names
+    aliases: list[str] = field(default_factory=list)
+    state: str | None = None  # persons: the actor they stand for
+    role: str | None = None
+
+
+@lru_cache(maxsize=1)
+def _alpha3() -> dict[str, str]:
+    options: dict[str, list[str]] = {}
+    for alias, targets in get_global("territory_aliases").items():
+        if len(alias) == 3 and alias.isalpha() and len(targets) == 1 and len(targets[0]) == 2:
+            options.setdefault(targets[0], []).append(alias)
+    table: dict[str, str] = {}
+    for a2, aliases in options.items():
+        # CLDR also lists retired codes (DDR, FXX); the current one usually starts
+        # with the alpha-2 code
+        same = [a for a in aliases if a.startswith(a2)]
+        table[a2] = same[-1] if same else aliases[-1]
+    table.update(load_yaml("actors.yaml").get("alpha3") or {})
+    return table
+
+
+def _clean_cldr(name: str, lang: str) -> list[str]:
+    names = [re.sub(r"\s*\(.*?\)", "", name).strip()]
+    paren = re.search(r"\((.*?)\)", name)
+    if paren:
+        names.append(paren.group(1))
+    conj = {"de": "und", "fr": "et", "es": "y"}.get(lang, "and")
+    out = []
+    for n in names:
+        out.append(n.replace(" & ", f" {conj} ").replace("’", "'"))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _base_actors() -> dict[str, ActorInfo]:
+    """States (CLDR names), blocs, organisations, groups and persons."""
+    data = load_yaml("actors.yaml")
+    alpha3 = _alpha3()
+    actors: dict[str, ActorInfo] = {}
+    locales = {lang: Locale.parse(lang) for lang in RULE_LANGUAGES}
+    for a2 in data["states"].split():
+        a3 = alpha3.get(a2)
+        if not a3:
+            log.warning("no alpha-3 code for %s", a2)
+            continue
+        names = {lang: _clean_cldr(loc.territories[a2], lang) for lang, loc in locales.items()}
+        actors[a3] = ActorInfo(a3, ActorKind.STATE, names["en"][0], names)
+    for aid, spec in (data.get("others") or {}).items():
+        kind = ActorKind(spec["kind"])
+        names = {lang: list(v) for lang, v in spec["names"].items()}
+        actors[aid] = ActorInfo(aid, kind, names["en"][0], names)
+    for aid, per_lang in (data.get("state_organs") or {}).items():
+        for lang, forms in per_lang.items():
+            actors[aid].aliases.extend(forms)
+    for spec in load_yaml("persons.yaml"):
+        pid = re.sub(r"[^A-Z0-9]+", "_", fold(spec["name"]).upper()).strip("_")
+        info = ActorInfo(
+            pid,
+            ActorKind.PERSON,
+            spec["name"],
+            {"en": [spec["name"]]},
+            list(spec.get("forms") or []),
+            state=spec["state"],
+            role=spec.get("role"),
+        )
+        if spec.get("surname", True):
+            info.aliases.append(spec["name"].split()[-1])
+        actors[pid] = info
+    return actors
+
+
+@dataclass(slots=True)
+class Form:
+    """One surface form in the actor index."""
+
+    lows: tuple[str, ...]
+    actor: str | None  # canonical ID the mention stands for; None blocks the span
+    adj: bool = False  # adjective ("nordkoreanische", "Russian")
+    gen: bool = False  # genitive ("Russlands", "Putins")
+    demonym: bool = False  # people noun ("Russen", "Americans")
+    policy: str = "any"  # any | cap (first letter upper) | exact
+    surface: str = ""
+
+
+def _policy(surface: str) -> str:
+    letters = [c for c in surface if c.isalpha()]
+    if not letters:
+        return "any"
+    if len(letters) <= 4 and all(c.isupper() for c in letters):
+        return "exact"
+    return "cap" if surface[0].isupper() else "any"
+
+
+# --- triggers, items, language tables ---------------------------------------------------
+
+
+@dataclass(slots=True)
+class Trigger:
+    key: str
+    type: RelationType
+    subtype: str
+    strength: float
+    pos: str  # noun | verb | adj
+    frame: str = "default"
+    reverse: bool = False
+    particle: re.Pattern[str] | None = None
+    requires: re.Pattern[str] | None = None
+    needs_item: bool = False
+    obj_preps: frozenset[str] | None = None
+
+
+@dataclass(slots=True)
+class ItemWord:
+    item: str
+    subtype: str
+
+
+class _RegexTable:
+    """Full-match a token against many patterns, memoised per token."""
+
+    def __init__(self, patterns: list[str], values: list[Any]) -> None:
+        self._values = values
+        self._regexes = [re.compile(p) for p in patterns]
+        self._memo: dict[str, tuple[Any, ...]] = {}
+        if patterns:
+            joined = "|".join(f"(?:{p})" for p in patterns)
+            self._any: re.Pattern[str] | None = re.compile(f"(?:{joined})")
+        else:
+            self._any = None
+
+    def lookup(self, low: str) -> tuple[Any, ...]:
+        hit = self._memo.get(low)
+        if hit is not None:
+            return hit
+        if self._any is None or not self._any.fullmatch(low):
+            res: tuple[Any, ...] = ()
+        else:
+            res = tuple(v for rx, v in zip(self._regexes, self._values, strict=True)
+                        if rx.fullmatch(low))
+        if len(self._memo) < 200_000:
+            self._memo[low] = res
+        return res
+
+
+def _words(spec: Any) -> frozenset[str]:
+    if spec is None:
+        return frozenset()
+    if isinstance(spec, str):
+        return frozenset(spec.lower().split())
+    return frozenset(str(w).lower() for w in spec)
+
+
+@dataclass
+class Language:
+    """Everything the extractor knows about one language, compiled."""
+
+    code: str
+    abbreviations: frozenset[str]
+    forms: dict[str, list[Form]]  # first low token -> forms, longest first
+    adjective_forms: dict[str, str]  # low adjective form -> actor (for "pro-" prefixes)
+    w: dict[str, frozenset[str]]  # word classes
+    coref_numbers: dict[str, int]
+    coref_nouns: dict[str, str]  # low noun -> "state" | "any"
+    anaphors: dict[str, str]  # low noun -> group | country | bloc | military
+    obj_preps: dict[RelationType, frozenset[str]]
+    triggers: _RegexTable
+    items: _RegexTable
+    denial: _RegexTable
+    participle: re.Pattern[str]
+    particle_verbs: dict[str, re.Pattern[str]]  # denial cue -> required particle
+
+
+def _inflect(form: str, suffixes: list[str], skip: re.Pattern[str] | None) -> list[str]:
+    out = [form]
+    if skip is not None and skip.search(form):
+        return out
+    out.extend(form + s for s in suffixes if s)
+    return out
+
+
+def _add(index: dict[str, list[Form]], surface: str, actor: str | None, **flags: Any) -> None:
+    lows = tuple(t.low for t in tokenize(surface))
+    if not lows:
+        return
+    policy = flags.pop("policy", None) or _policy(surface)
+    index.setdefault(lows[0], []).append(
+        Form(lows, actor, policy=policy, surface=surface, **flags)
+    )
+
+
+@lru_cache(maxsize=None)
+def language(code: str) -> Language:
+    """The compiled lexicon for a language; unknown languages get the English rules
+    with the country names CLDR has for them."""
+    rules_code = code if code in RULE_LANGUAGES else FALLBACK_LANGUAGE
+    spec: dict[str, Any] = load_yaml(f"{rules_code}.yaml")
+    common = load_yaml("actors.yaml")
+    actors = _base_actors()
+    infl = spec.get("inflection") or {}
+    name_suffixes: list[str] = list(infl.get("name_suffixes") or [])
+    skip_re = re.compile(infl["name_suffix_skip"]) if infl.get("name_suffix_skip") else None
+    adj_endings: list[str] = list(infl.get("adjective_endings") or [""])
+    index: dict[str, list[Form]] = {}
+    adjective_forms: dict[str, str] = {}
+
+    name_langs = [rules_code, "en"] if rules_code != "en" else ["en"]
+    cldr_extra: Locale | None = None
+    if code not in RULE_LANGUAGES:
+        try:
+            cldr_extra = Locale.parse(code)
+        except Exception:  # unknown locale: English names only
+            cldr_extra = None
+    alpha3 = _alpha3()
+    for info in actors.values():
+        if info.kind is ActorKind.PERSON:
+            assert info.state is not None
+            for surface in [info.name, *info.aliases]:
+                for f in _inflect(surface, name_suffixes, skip_re):
+                    _add(index, f, info.state, gen=f != surface)
+            continue
+        for lang in name_langs:
+            for surface in info.names.get(lang, []):
+                for f in _inflect(surface, name_suffixes, skip_re):
+                    _add(index, f, info.id, gen=f != surface)
+        for surface in info.aliases:
+            for f in _inflect(surface, name_suffixes, skip_re):
+                _add(index, f, info.id, gen=f != surface)
+    if cldr_extra is not None:
+        for a2 in common["states"].split():
+            a3 = alpha3.get(a2)
+            if a3 and a2 in cldr_extra.territories:
+                for surface in _clean_cldr(cldr_extra.territories[a2], code):
+                    _add(index, surface, a3)
+    for aid, surfaces in (spec.get("names") or {}).items():
+        for surface in surfaces:
+            for f in _inflect(surface, name_suffixes, skip_re):
+                _add(index, f, aid, gen=f != surface)
+    for aid, surfaces in (spec.get("metonyms") or {}).items():
+        for surface in surfaces:
+            for f in _inflect(surface, name_suffixes, skip_re):
+                _add(index, f, aid, gen=f != surface)
+    for aid, stems in (spec.get("adjectives") or {}).items():
+        for stem in stems:
+            for ending in adj_endings:
+                surface = stem + ending
+                _add(index, surface, aid, adj=True)
+                adjective_forms[surface.lower()] = aid
+    for aid, surfaces in (spec.get("demonyms") or {}).items():
+        for surface in surfaces:
+            _add(index, surface, aid, demonym=True)
+    for surface in common.get("blocked") or []:
+        _add(index, surface, None)
+    for forms in index.values():
+        forms.sort(key=lambda f: -len(f.lows))
+
+    words = {k: _words(v) for k, v in (spec.get("words") or {}).items()}
+    trig_patterns: list[str] = []
+    trig_values: list[Trigger] = []
+    defaults: dict[str, Any] = spec.get("trigger_defaults") or {}
+    for n, t in enumerate(spec.get("triggers") or []):
+        rtype = RelationType(t["type"])
+        d = {**defaults.get(t["type"], {}), **t}
+        trig_patterns.append(d["match"])
+        trig_values.append(
+            Trigger(
+                key=f"{rules_code}:{t['type'].lower()}:{n}:{d['match']}",
+                type=rtype,
+                subtype=d.get("subtype", ""),
+                strength=float(d.get("strength", 0.7)),
+                pos=d.get("pos", "noun"),
+                frame=d.get("frame", "default"),
+                reverse=bool(d.get("reverse", False)),
+                particle=re.compile(d["particle"]) if d.get("particle") else None,
+                requires=re.compile(d["requires"]) if d.get("requires") else None,
+                needs_item=bool(d.get("needs_item", False)),
+                obj_preps=_words(d["obj_preps"]) if d.get("obj_preps") else None,
+            )
+        )
+    item_patterns = [i["match"] for i in spec.get("items") or []]
+    item_values = [ItemWord(i["item"], i["subtype"]) for i in spec.get("items") or []]
+    denial_specs = spec.get("denial") or []
+    particle_verbs = {
+        d["match"]: re.compile(d["particle"]) for d in denial_specs if d.get("particle")
+    }
+    lang = Language(
+        code=code,
+        abbreviations=_words(spec.get("abbreviations")),
+        forms=index,
+        adjective_forms=adjective_forms,
+        w=words,
+        coref_numbers={str(k).lower(): int(v) for k, v in (spec.get("coref_numbers") or {}).items()},
+        coref_nouns={
+            w: cls for cls, ws in (spec.get("coref_nouns") or {}).items() for w in _words(ws)
+        },
+        anaphors={w: cls for cls, ws in (spec.get("anaphors") or {}).items() for w in _words(ws)},
+        obj_preps={RelationType(k): _words(v) for k, v in (spec.get("obj_preps") or {}).items()},
+        triggers=_RegexTable(trig_patterns, trig_values),
+        items=_RegexTable(item_patterns, item_values),
+        denial=_RegexTable([d["match"] for d in denial_specs], [d["match"] for d in denial_specs]),
+        participle=re.compile(spec.get("participle") or r"(?!)"),
+        particle_verbs=particle_verbs,
+    )
+    log.debug("lexicon %s: %d first tokens, %d triggers", code, len(index), len(trig_values))
+    return lang
+
+
+# --- catalog ----------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def actor_catalog() -> dict[str, Actor]:
+    """Every actor the lexicons know, by canonical ID (persons by their own ID)."""
+    actors = _base_actors()
+    extra: dict[str, set[str]] = {aid: set() for aid in actors}
+    names_de: dict[str, list[str]] = {aid: list(a.names.get("de", [])) for aid, a in actors.items()}
+    for code in RULE_LANGUAGES:
+        spec = load_yaml(f"{code}.yaml")
+        for section in ("names", "metonyms", "adjectives", "demonyms"):
+            for aid, surfaces in (spec.get(section) or {}).items():
+                if aid in extra:
+                    extra[aid].update(surfaces)
+                    if code == "de" and section == "names":
+                        names_de[aid].extend(s for s in surfaces if s not in names_de[aid])
+    out: dict[str, Actor] = {}
+    for aid, a in actors.items():
+        names_en = list(a.names.get("en", []))
+        aliases = sorted(
+            (set(a.aliases) | extra[aid] | {n for ns in a.names.values() for n in ns})
+            - set(names_en)
+            - set(names_de[aid])
+        )
+        out[aid] = Actor(
+            id=aid,
+            name=a.name,
+            kind=a.kind,
+            names_de=names_de[aid],
+            names_en=names_en,
+            aliases=aliases,
+            state=a.state,
+            role=a.role,
+        )
+    return out
+
+
+@lru_cache(maxsize=1)
+def _name_index() -> dict[str, str]:
+    index: dict[str, str] = {}
+    for aid, actor in actor_catalog().items():
+        target = actor.state if actor.kind is ActorKind.PERSON and actor.state else aid
+        for n in [actor.name, *actor.names_en, *actor.names_de, *actor.aliases]:
+            index.setdefault(fold(n), target)
+    for code in RULE_LANGUAGES:
+        lang = language(code)
+        for forms in lang.forms.values():
+            for f in forms:
+                if f.actor:
+                    index.setdefault(fold(f.surface), f.actor)
+    for aid in actor_catalog():
+        index.setdefault(fold(aid), aid)
+    return index
+
+
+def resolve_actor_name(text: str) -> str | None:
+    """Canonical actor ID for any name, short form, adjective, capital or leader
+    ("Nordkorea" -> "PRK", "Kreml" -> "RUS", "Putin" -> "RUS"), else None."""
+    key = fold(text)
+    if not key:
+        return None
+    hit = _name_index().get(key)
+    if hit:
+        return hit
+    if key.startswith(("the ", "der ", "die ", "das ", "le ", "la ", "les ", "el ")):
+        return _name_index().get(key.split(" ", 1)[1])
+    return None

@@ -1,0 +1,110 @@
+"""extract_statements: document -> statements (read -> language -> sentences ->
+mentions -> relations -> cues)."""
+
+from __future__ import annotations
+
+import logging
+from functools import lru_cache
+
+from graph_service.extract.langid import detect_language
+from graph_service.extract.lexicon import RULE_LANGUAGES, _base_actors, language
+from graph_service.extract.rules import Candidate, Discourse, SentenceAnalysis
+from graph_service.extract.text import split_sentences, tokenize
+from graph_service.models import ActorKind, Document, Statement
+
+log = logging.getLogger(__name__)
+
+MIN_CONFIDENCE = 0.45
+MAX_SENTENCE_CHARS = 2000
+DISTRACTOR_SHARE = 0.012  # sports/weather vocabulary share above which a text is a distractor
+
+
+@lru_cache(maxsize=1)
+def _kinds() -> dict[str, str]:
+    kinds: dict[str, str] = {}
+    for aid, info in _base_actors().items():
+        if info.kind is not ActorKind.PERSON:
+            kinds[aid] = info.kind.value
+    return kinds
+
+
+def document_language(document: Document) -> str:
+    if document.lang:
+        return document.lang.lower().split("-")[0]
+    return detect_language(document.text)
+
+
+def extract_statements(document: Document) -> list[Statement]:
+    """The alignment statements a document states, in text order."""
+    lang_code = document_language(document)
+    lx = language(lang_code if lang_code in RULE_LANGUAGES else lang_code or "en")
+    kinds = _kinds()
+    text = document.text
+    discourse = Discourse()
+    distractor_words = lx.w.get("distractor", frozenset())
+    n_words = 0
+    n_distractor = 0
+    analysed: list[tuple[int, SentenceAnalysis, int, int]] = []
+    for index, sentence in enumerate(split_sentences(text, lx.abbreviations)):
+        if sentence.end - sentence.start > MAX_SENTENCE_CHARS:
+            continue
+        tokens = tokenize(sentence.text, offset=sentence.start)
+        n_words += len(tokens)
+        n_distractor += sum(1 for t in tokens if t.low in distractor_words)
+        sa = SentenceAnalysis(tokens, lx, kinds, discourse, index)
+        sa.find_mentions()
+        if sa.mentions:
+            sa.resolve_references()
+            sa.analyse_structure()
+            analysed.append((index, sa, sentence.start, sentence.end))
+            _remember(discourse, sa, index)
+    distractor = n_words > 0 and n_distractor / n_words > DISTRACTOR_SHARE
+    statements: list[Statement] = []
+    for index, sa, start, end in analysed:
+        best: dict[tuple[str, str, str, bool], Candidate] = {}
+        for k, trig in sa.triggers():
+            for cand in sa.analyse(k, trig):
+                key = (cand.subject, cand.type.value, cand.object, cand.negated)
+                if key not in best or best[key].confidence < cand.confidence:
+                    best[key] = cand
+        for cand in best.values():
+            confidence = cand.confidence * (0.5 if distractor else 1.0)
+            if confidence < MIN_CONFIDENCE:
+                continue
+            statements.append(
+                Statement(
+                    path=document.path,
+                    subject=cand.subject,
+                    type=cand.type,
+                    object=cand.object,
+                    evidence=text[start:end],
+                    confidence=round(confidence, 3),
+                    subtype=cand.subtype or None,
+                    items=cand.items,
+                    negated=cand.negated,
+                    modality=cand.modality,
+                    attributed_to=cand.attributed_to,
+                    lang=lang_code,
+                    date=document.date,
+                    span=(start, end),
+                    rule=cand.rule,
+                    sentence_index=index,
+                )
+            )
+    log.debug("%s: %d statements (%s)", document.path, len(statements), lang_code)
+    return statements
+
+
+def _remember(discourse: Discourse, sa: SentenceAnalysis, index: int) -> None:
+    for m in sa.mentions:
+        if m.derived in ("coref", "pronoun"):
+            continue
+        discourse.recent.append((m.actor, m.kind, index))
+    for g in sa.groups:
+        actors = tuple(g.actors)
+        if len(actors) >= 2 and not any(m.derived for m in g.members):
+            discourse.groups.append((actors, index))
+    if len(discourse.recent) > 400:
+        del discourse.recent[:200]
+    if len(discourse.groups) > 100:
+        del discourse.groups[:50]

@@ -1,0 +1,223 @@
+"""Reading documents: .txt/.md with YAML front matter, .html (main text via
+trafilatura), .jsonl (one document per line); strict about encodings and binaries."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from graph_service.errors import DocumentReadError, InputTooLargeError, UnsupportedMediaError
+from graph_service.models import Document
+
+log = logging.getLogger(__name__)
+
+SUFFIX_FORMATS = {".txt": "txt", ".md": "md", ".markdown": "md", ".html": "html",
+                  ".htm": "html", ".jsonl": "jsonl"}
+MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
+_FRONT_KEYS = {"title", "date", "source", "url", "lang", "id"}
+
+
+def _decode(data: bytes, path: str) -> str:
+    if not data.strip():
+        raise DocumentReadError(f"{path}: the document is empty", field="text")
+    head = data[:8192]
+    if b"\x00" in head:
+        raise UnsupportedMediaError(f"{path}: binary data (NUL bytes), not a text document")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise DocumentReadError(
+            f"{path}: not valid UTF-8 (byte {exc.start}: {data[exc.start:exc.start + 1]!r}); "
+            "convert the file to UTF-8",
+            field="text",
+        ) from None
+    controls = sum(1 for c in text[:8192] if ord(c) < 32 and c not in "\n\r\t\f")
+    if controls > max(8, len(text[:8192]) // 100):
+        raise UnsupportedMediaError(f"{path}: binary data (control characters), not text")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _parse_date(value: Any) -> dt.date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def _str(value: Any) -> str | None:
+    return None if value is None or value == "" else str(value)
+
+
+def split_front_matter(text: str, path: str) -> tuple[dict[str, Any], str]:
+    """YAML front matter between two '---' lines at the very start, and the body."""
+    if not text.startswith("---"):
+        return {}, text
+    lines = text.split("\n")
+    if lines[0].strip() != "---":
+        return {}, text
+    for n, line in enumerate(lines[1:], 1):
+        if line.strip() in ("---", "..."):
+            try:
+                meta = yaml.safe_load("\n".join(lines[1:n])) or {}
+            except yaml.YAMLError as exc:
+                raise DocumentReadError(f"{path}: invalid YAML front matter: {exc}") from None
+            if not isinstance(meta, dict):
+                raise DocumentReadError(f"{path}: front matter is not a mapping")
+            return meta, "\n".join(lines[n + 1 :]).lstrip("\n")
+    return {}, text
+
+
+def _text_document(text: str, path: str) -> Document:
+    meta, body = split_front_matter(text, path)
+    if not body.strip():
+        raise DocumentReadError(f"{path}: the document has no text after the front matter")
+    return Document(
+        path=path,
+        text=body,
+        id=_str(meta.get("id")),
+        title=_str(meta.get("title")),
+        date=_parse_date(meta.get("date")),
+        url=_str(meta.get("url")),
+        source=_str(meta.get("source")),
+        lang=_str(meta.get("lang")),
+    )
+
+
+def _html_document(text: str, path: str) -> Document:
+    import trafilatura
+
+    body = trafilatura.extract(
+        text, include_comments=False, include_tables=False, favor_precision=True
+    )
+    if not body or not body.strip():
+        raise DocumentReadError(f"{path}: no article text found in the HTML page")
+    meta = trafilatura.extract_metadata(text)
+    return Document(
+        path=path,
+        text=body,
+        title=_str(getattr(meta, "title", None)),
+        date=_parse_date(getattr(meta, "date", None)),
+        url=_str(getattr(meta, "url", None)),
+        source=_str(getattr(meta, "sitename", None)),
+        lang=_str(getattr(meta, "language", None)),
+    )
+
+
+def _jsonl_document(line: str, path: str, number: int) -> Document:
+    where = f"{path}:{number}"
+    try:
+        row = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise DocumentReadError(f"{where}: not JSON: {exc.msg}") from None
+    if not isinstance(row, dict):
+        raise DocumentReadError(f"{where}: a line must be a JSON object")
+    text = row.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise DocumentReadError(f"{where}: missing or empty 'text'", field="text")
+    doc_id = _str(row.get("id")) or str(number)
+    return Document(
+        path=f"{path}#{doc_id}",
+        text=text,
+        id=doc_id,
+        title=_str(row.get("title")),
+        date=_parse_date(row.get("date")),
+        url=_str(row.get("url")),
+        source=_str(row.get("source")),
+        lang=_str(row.get("lang")),
+    )
+
+
+def document_from_bytes(data: bytes, *, path: str, fmt: str) -> Document:
+    """One document from raw bytes; fmt is txt | md | html | jsonl-line."""
+    if len(data) > MAX_DOCUMENT_BYTES:
+        raise InputTooLargeError(
+            f"{path}: {len(data)} bytes exceeds the limit of {MAX_DOCUMENT_BYTES} bytes"
+        )
+    if fmt not in ("txt", "md", "html", "jsonl-line"):
+        raise UnsupportedMediaError(f"{path}: unsupported format {fmt!r} (txt, md, html, jsonl-line)")
+    text = _decode(data, path)
+    if fmt == "html":
+        return _html_document(text, path)
+    if fmt == "jsonl-line":
+        return _jsonl_document(text.strip(), path, 1)
+    return _text_document(text, path)
+
+
+def _iter_files(paths: Iterable[str | Path]) -> Iterator[Path | DocumentReadError]:
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                if child.is_file() and child.suffix.lower() in SUFFIX_FORMATS:
+                    yield child
+        elif path.is_file():
+            yield path
+        else:
+            yield DocumentReadError(f"{path}: no such file or folder")
+
+
+def read_documents(paths: Iterable[str | Path]) -> Iterator[Document | DocumentReadError]:
+    """Documents from files and folders (recursively, sorted). A file or line that
+    cannot be read yields a DocumentReadError instead, so callers can go on."""
+    for item in _iter_files(paths):
+        if isinstance(item, DocumentReadError):
+            yield item
+            continue
+        spath = str(item)
+        fmt = SUFFIX_FORMATS.get(item.suffix.lower())
+        if fmt is None:
+            yield UnsupportedMediaError(
+                f"{spath}: unsupported file type {item.suffix!r} (.txt, .md, .html, .jsonl)"
+            )
+            continue
+        try:
+            size = item.stat().st_size
+            if size > MAX_DOCUMENT_BYTES and fmt != "jsonl":
+                raise InputTooLargeError(f"{spath}: {size} bytes exceeds the limit")
+            data = item.read_bytes()
+        except OSError as exc:
+            yield DocumentReadError(f"{spath}: cannot read: {exc.strerror or exc}")
+            continue
+        except DocumentReadError as exc:
+            yield exc
+            continue
+        except InputTooLargeError as exc:
+            yield DocumentReadError(exc.message)
+            continue
+        if fmt == "jsonl":
+            try:
+                text = _decode(data, spath)
+            except (DocumentReadError, UnsupportedMediaError) as exc:
+                yield DocumentReadError(exc.message)
+                continue
+            lines = text.split("\n")
+            if not any('"text"' in line for line in lines):
+                # annotation files (gold.jsonl) sit next to corpora: not documents
+                log.warning("%s: skipped, no line has a 'text' field", spath)
+                continue
+            for number, line in enumerate(lines, 1):
+                if not line.strip():
+                    continue
+                try:
+                    yield _jsonl_document(line, spath, number)
+                except DocumentReadError as exc:
+                    yield exc
+            continue
+        try:
+            yield document_from_bytes(data, path=spath, fmt=fmt)
+        except (DocumentReadError, UnsupportedMediaError) as exc:
+            yield exc if isinstance(exc, DocumentReadError) else DocumentReadError(exc.message)

@@ -1,0 +1,994 @@
+"""Relation rules: actor mentions + trigger words + argument cues -> statements.
+
+For each sentence the engine finds actor mentions (longest match over the lexicon's
+surface forms), resolves "beide Staaten" / "the two countries", plural pronouns and
+anaphoric nouns ("die Miliz", "the country") against the recent discourse, marks
+each mention with the preposition that governs it, groups coordinated mentions
+("Russland, China, Iran und Nordkorea") and then, for each trigger word, finds the
+acting side and the other side from grammatical cues:
+
+* prepositions and case markers (``gegen X``, ``an X``, ``against X``, ``to X``),
+* voice (passive auxiliaries + participle: agent from ``von/by``),
+* attachment to the trigger noun (``Russlands Überfall``, ``russische Angriffe``,
+  ``Iran-backed``, ``invasion of X``),
+* position (clause subject left of the trigger, V2 inversion, verb-final clauses),
+* origin of supplied items (``nordkoreanische Raketen ... eingesetzt``).
+
+Negation, denial, speculation and attribution cues in the clause set ``negated``,
+``modality`` and ``attributed_to``. Every candidate carries the rule that made it and
+a confidence from trigger strength, argument evidence and modality.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from graph_service.extract.lexicon import Form, Language, Trigger
+from graph_service.extract.text import Token
+from graph_service.models import Modality, RelationType
+
+PUNCT_HARD = frozenset(";:–—()[]|")
+QUOTES = frozenset("\"'«»„“”‚‘’›‹")
+STATE_LIKE = frozenset({"state", "bloc", "group"})
+
+
+@dataclass(slots=True)
+class Mention:
+    i: int
+    j: int  # token span [i, j)
+    actor: str
+    kind: str  # state | bloc | group | organization (kind of the actor)
+    adj: bool = False
+    gen: bool = False
+    mod: bool = False  # first part of a hyphen compound ("Iran-backed", "Nato-Mitglied")
+    pro: bool = False  # "proiranisch", "pro-Russian"
+    demonym: bool = False
+    derived: str = ""  # coref | pronoun | anaphor | possessive
+    marker: str | None = None
+    marker_pos: int = -1
+    group: int = -1
+    origin: bool = False  # modifies a supplied item ("nordkoreanische Raketen")
+    text: str = ""
+
+
+@dataclass(slots=True)
+class Candidate:
+    subject: str
+    object: str
+    type: RelationType
+    subtype: str
+    confidence: float
+    rule: str
+    items: list[str] = field(default_factory=list)
+    negated: bool = False
+    modality: Modality = Modality.ASSERTED
+    attributed_to: str | None = None
+
+
+@dataclass(slots=True)
+class Group:
+    idx: int
+    members: list[Mention]
+
+    @property
+    def i(self) -> int:
+        return self.members[0].i
+
+    @property
+    def j(self) -> int:
+        return self.members[-1].j
+
+    @property
+    def marker(self) -> str | None:
+        return self.members[0].marker
+
+    @property
+    def actors(self) -> list[str]:
+        seen: list[str] = []
+        for m in self.members:
+            if m.actor not in seen:
+                seen.append(m.actor)
+        return seen
+
+    @property
+    def is_modifier(self) -> bool:
+        return all(m.adj or m.gen or m.mod for m in self.members)
+
+    @property
+    def is_origin(self) -> bool:
+        return any(m.origin for m in self.members)
+
+    @property
+    def is_pro(self) -> bool:
+        return any(m.pro for m in self.members)
+
+
+class Discourse:
+    """What the document has said so far: for coreference across sentences."""
+
+    def __init__(self) -> None:
+        self.recent: list[tuple[str, str, int]] = []  # (actor, kind, sentence)
+        self.groups: list[tuple[tuple[str, ...], int]] = []  # coordinated lists
+
+    def last_distinct(self, n: int, sent: int, kinds: frozenset[str] | None) -> list[str]:
+        out: list[str] = []
+        for actor, kind, s in reversed(self.recent):
+            if sent - s > 4:
+                break
+            if kinds and kind not in kinds:
+                continue
+            if actor not in out:
+                out.append(actor)
+                if len(out) == n:
+                    return out
+        return []
+
+    def last_group(self, n: int | None, sent: int, window: int = 3) -> list[str]:
+        for actors, s in reversed(self.groups):
+            if sent - s > window:
+                break
+            if (n is None and len(actors) >= 2) or len(actors) == n:
+                return list(actors)
+        return []
+
+    def last_of_kind(self, kinds: frozenset[str], sent: int, window: int = 4) -> str | None:
+        for actor, kind, s in reversed(self.recent):
+            if sent - s > window:
+                break
+            if kind in kinds:
+                return actor
+        return None
+
+
+def _kind(actor: str, kinds: dict[str, str]) -> str:
+    return kinds.get(actor, "organization")
+
+
+class SentenceAnalysis:
+    def __init__(
+        self,
+        tokens: list[Token],
+        lx: Language,
+        kinds: dict[str, str],
+        discourse: Discourse,
+        sent_index: int,
+    ) -> None:
+        self.t = tokens
+        self.lx = lx
+        self.w = lx.w
+        self.kinds = kinds
+        self.discourse = discourse
+        self.sent = sent_index
+        self.lows = [t.low for t in tokens]
+        self.mentions: list[Mention] = []
+        self.covered: list[int] = [-1] * len(tokens)  # token -> mention index
+        self.groups: list[Group] = []
+        self.seg: list[int] = []
+        self.hard: list[int] = []
+        self.item_at: dict[int, tuple[str, str]] = {}
+
+    # --- mentions -------------------------------------------------------------------
+
+    def find_mentions(self) -> None:
+        t, lows, n = self.t, self.lows, len(self.t)
+        forms = self.lx.forms
+        k = 0
+        pro_next = False
+        while k < n:
+            cands = forms.get(lows[k])
+            hit: Form | None = None
+            if cands:
+                for f in cands:
+                    m = len(f.lows)
+                    if k + m <= n and tuple(lows[k : k + m]) == f.lows and self._case_ok(f, k):
+                        hit = f
+                        break
+            if hit is None:
+                low = lows[k]
+                if low.startswith("pro") and len(low) > 5 and low[3:] in self.lx.adjective_forms:
+                    actor = self.lx.adjective_forms[low[3:]]
+                    self._add(Mention(k, k + 1, actor, _kind(actor, self.kinds), adj=True,
+                                      pro=True, text=t[k].text))
+                pro_next = low == "pro" and t[k].hyph
+                k += 1
+                continue
+            m = len(hit.lows)
+            if hit.actor is not None:
+                gen = hit.gen
+                if k + m < n and lows[k + m] in ("'s", "’s"):
+                    gen = True
+                self._add(
+                    Mention(
+                        k, k + m, hit.actor, _kind(hit.actor, self.kinds), adj=hit.adj, gen=gen,
+                        mod=t[k + m - 1].hyph, pro=pro_next, demonym=hit.demonym,
+                        text=" ".join(x.text for x in t[k : k + m]),
+                    )
+                )
+            pro_next = False
+            k += m
+
+    def _case_ok(self, f: Form, k: int) -> bool:
+        if f.policy == "any":
+            return True
+        text = self.t[k].text
+        if f.policy == "cap":
+            return text[0].isupper()
+        # exact: acronyms; compare the concatenated original text of the span
+        span = "".join(x.text for x in self.t[k : k + len(f.lows)])
+        return span == f.surface.replace(" ", "").replace("-", "")
+
+    def _add(self, m: Mention) -> None:
+        idx = len(self.mentions)
+        self.mentions.append(m)
+        for x in range(m.i, m.j):
+            self.covered[x] = idx
+
+    def resolve_references(self) -> None:
+        """Add mentions for "beide Staaten", plural pronouns and anaphoric nouns."""
+        lx, lows, t = self.lx, self.lows, self.t
+        n = len(t)
+        extra: list[Mention] = []
+        for k in range(n):
+            if self.covered[k] >= 0:
+                continue
+            low = lows[k]
+            num = lx.coref_numbers.get(low)
+            if num and k + 1 < n:
+                # "beide Staaten", "die beiden Länder", "the two countries"
+                nk = k + 1
+                cls = lx.coref_nouns.get(lows[nk])
+                if cls is None and nk + 1 < n and lows[nk] not in lx.coref_nouns:
+                    nk += 1
+                    cls = lx.coref_nouns.get(lows[nk])
+                if cls is not None:
+                    actors = self._antecedents(num, cls, k)
+                    text = " ".join(x.text for x in t[k : nk + 1])
+                    for a in actors:
+                        extra.append(Mention(k, nk + 1, a, _kind(a, self.kinds), derived="coref",
+                                             text=text))
+                    continue
+            if low in self.w.get("plural_pronouns", ()) and not t[k].text.isupper():
+                actors = self._current_group_before(k) or self.discourse.last_group(
+                    None, self.sent, window=2
+                )
+                for a in actors:
+                    extra.append(Mention(k, k + 1, a, _kind(a, self.kinds), derived="pronoun",
+                                         text=t[k].text))
+                continue
+            cls = lx.anaphors.get(low)
+            if cls is not None and k > 0 and lows[k - 1] in self.w.get("articles", ()):
+                actor = self._anaphor(cls, k)
+                if actor:
+                    extra.append(Mention(k, k + 1, actor, _kind(actor, self.kinds),
+                                         derived="anaphor", text=t[k].text))
+        for m in extra:
+            self._add(m)
+        self.mentions.sort(key=lambda m: (m.i, m.j))
+        self.covered = [-1] * n
+        for idx, m in enumerate(self.mentions):
+            for x in range(m.i, m.j):
+                self.covered[x] = idx
+
+    def _antecedents(self, num: int, cls: str, k: int) -> list[str]:
+        kinds = frozenset({"state"}) if cls == "state" else None
+        group = self._current_group_before(k, num)
+        if group:
+            return group
+        group = self.discourse.last_group(num, self.sent)
+        if group and (kinds is None or all(self.kinds.get(a) == "state" for a in group)):
+            return group
+        before = [m for m in self.mentions if m.j <= k and not m.derived]
+        pool: list[str] = []
+        for m in reversed(before):
+            if (kinds is None or m.kind in kinds) and m.actor not in pool:
+                pool.append(m.actor)
+        if len(pool) < num:
+            for a in self.discourse.last_distinct(num, self.sent, kinds):
+                if a not in pool:
+                    pool.append(a)
+        return pool[:num] if len(pool) >= num else []
+
+    def _current_group_before(self, k: int, num: int | None = None) -> list[str]:
+        before = sorted((m for m in self.mentions if m.j <= k and not m.derived), key=lambda m: m.i)
+        if len(before) < 2:
+            return []
+        # the last coordinated list in this sentence before position k
+        chain = [before[-1]]
+        for m in reversed(before[:-1]):
+            if self._coordinated(m, chain[0]):
+                chain.insert(0, m)
+            else:
+                break
+        actors = list(dict.fromkeys(m.actor for m in chain))
+        if len(actors) >= 2 and (num is None or len(actors) == num):
+            return actors
+        return []
+
+    def _anaphor(self, cls: str, k: int) -> str | None:
+        # a demonym or genitive right next to the noun names the actor itself
+        if k > 0 and self.covered[k - 1] >= 0:
+            return None
+        kinds = {
+            "group": frozenset({"group"}),
+            "country": frozenset({"state"}),
+            "bloc": frozenset({"bloc"}),
+            "military": frozenset({"state"}),
+        }[cls]
+        before = [m for m in self.mentions if m.j <= k and m.kind in kinds and not m.derived]
+        if before and cls != "country":
+            return before[-1].actor
+        return self.discourse.last_of_kind(kinds, self.sent, window=2 if cls != "group" else 4)
+
+    # --- structure ------------------------------------------------------------------
+
+    def analyse_structure(self) -> None:
+        lows, t, w = self.lows, self.t, self.w
+        n = len(t)
+        # items (supplied things)
+        for k in range(n):
+            if self.covered[k] < 0:
+                hit = self.lx.items.lookup(lows[k])
+                if hit:
+                    self.item_at[k] = (hit[0].item, hit[0].subtype)
+        # markers
+        skip = w.get("articles", frozenset()) | w.get("modifiers", frozenset())
+        preps = w.get("prepositions", frozenset())
+        quants = w.get("quantities", frozenset())
+        gov = w.get("gov_nouns", frozenset())
+        for m in self.mentions:
+            k = m.i - 1
+            steps = 0
+            while k >= 0 and steps < 5:
+                low = lows[k]
+                cov = self.covered[k]
+                if cov >= 0 and self.mentions[cov].adj and not self.mentions[cov].derived:
+                    k -= 1
+                    steps += 1
+                    continue
+                if low in preps:
+                    # "hundreds of Russian companies": look through quantities
+                    if k > 0 and lows[k - 1] in quants:
+                        k -= 2
+                        steps += 2
+                        continue
+                    # "die Regierung in Stockholm": the NP head is the government
+                    if k > 0 and lows[k - 1] in gov and low in ("in", "of", "von", "en", "de"):
+                        k -= 2
+                        steps += 2
+                        while k >= 0 and lows[k] in skip:
+                            k -= 1
+                        if k >= 0 and lows[k] in preps:
+                            m.marker, m.marker_pos = lows[k], k
+                        break
+                    m.marker, m.marker_pos = low, k
+                    break
+                if low in skip or low.isdigit() or low in quants:
+                    k -= 1
+                    steps += 1
+                    continue
+                break
+            # origin: adjective/genitive right before a supplied item
+            if m.adj or m.gen or m.mod:
+                for x in range(m.j, min(m.j + 4, n)):
+                    if x in self.item_at:
+                        m.origin = True
+                        break
+                    if self.covered[x] >= 0 or (lows[x] not in skip and not t[x].is_word):
+                        break
+                    if lows[x] not in skip and x > m.j and not lows[x].endswith(("e", "en", "er")):
+                        break
+            elif m.marker in w.get("source_preps", ()) and m.marker_pos - 1 in self.item_at:
+                m.origin = True  # "Drohnen aus Teheran", "oil from Russia"
+        # coordination groups
+        ms = self.mentions
+        gid = 0
+        k = 0
+        while k < len(ms):
+            group = [ms[k]]
+            x = k + 1
+            while x < len(ms):
+                if ms[x].i == group[-1].i and ms[x].j == group[-1].j:
+                    group.append(ms[x])  # same span (coreference expansion)
+                    x += 1
+                    continue
+                if self._coordinated(group[-1], ms[x]):
+                    group.append(ms[x])
+                    x += 1
+                    continue
+                break
+            # a comma-only chain without a final conjunction is not a list
+            if len(group) > 1 and not self._has_conj(group):
+                group = [ms[k]]
+                same = [m for m in ms[k + 1 :] if m.i == ms[k].i and m.j == ms[k].j]
+                group.extend(same)
+                x = k + 1 + len(same)
+            for m in group:
+                m.group = gid
+                if m is not group[0]:
+                    if m.marker is None or m.marker_pos < group[0].j:
+                        m.marker, m.marker_pos = group[0].marker, group[0].marker_pos
+            self.groups.append(Group(gid, group))
+            gid += 1
+            k = x
+        # clauses and segments
+        hard = seg = 0
+        in_group = [False] * n
+        for g in self.groups:
+            for x in range(g.i, g.j):
+                in_group[x] = True
+        for k in range(n):
+            text = t[k].text
+            if text in PUNCT_HARD and not t[k].is_word:
+                hard += 1
+                seg += 1
+            elif text == "," and not in_group[k]:
+                seg += 1
+            self.hard.append(hard)
+            self.seg.append(seg)
+
+    def _coordinated(self, a: Mention, b: Mention) -> bool:
+        if b.i < a.j:
+            return False
+        between = self.lows[a.j : b.i]
+        if a.gen and not b.gen and not between:
+            return False
+        if not between:
+            return a.adj and b.adj and self.t[a.j - 1].hyph  # "israelisch-libanesisch"
+        conj = self.w.get("conjunctions", frozenset())
+        ok = {",", "'s", "’s"} | conj | self.w.get("articles", frozenset())
+        if "as" in between and "well" in between:
+            return all(x in ok or x in ("as", "well") for x in between)
+        return all(x in ok for x in between) and len(between) <= 3
+
+    def _has_conj(self, group: list[Mention]) -> bool:
+        conj = self.w.get("conjunctions", frozenset())
+        for a, b in zip(group, group[1:], strict=False):
+            between = self.lows[a.j : b.i]
+            if any(x in conj for x in between) or "well" in between:
+                return True
+            if not between and a.adj and b.adj:
+                return True
+        return all(a.i == b.i for a, b in zip(group, group[1:], strict=False))
+
+    # --- triggers -------------------------------------------------------------------
+
+    def triggers(self) -> Iterable[tuple[int, Trigger]]:
+        lows = self.lows
+        for k, low in enumerate(lows):
+            if self.covered[k] >= 0 and not self.mentions[self.covered[k]].derived == "anaphor":
+                continue
+            if self.covered[k] >= 0:
+                continue
+            for trig in self.lx.triggers.lookup(low):
+                if trig.particle is not None and not self._later_in_clause(k, trig.particle):
+                    continue
+                if trig.requires is not None and not self._in_segment(k, trig.requires, 6):
+                    continue
+                if trig.needs_item and not self._item_near(k):
+                    continue
+                yield k, trig
+        # hyphen compounds: "Iran-backed", "Russian-made" handled as the second part
+        return
+
+    def _later_in_clause(self, k: int, rx: object) -> bool:
+        import re
+
+        assert isinstance(rx, re.Pattern)
+        h = self.hard[k]
+        for x in range(k + 1, len(self.lows)):
+            if self.hard[x] != h:
+                break
+            if rx.fullmatch(self.lows[x]):
+                return True
+        return False
+
+    def _in_segment(self, k: int, rx: object, window: int) -> bool:
+        import re
+
+        assert isinstance(rx, re.Pattern)
+        h = self.hard[k]
+        lo, hi = max(0, k - window), min(len(self.lows), k + window + 1)
+        return any(self.hard[x] == h and rx.fullmatch(self.lows[x]) for x in range(lo, hi))
+
+    def _item_near(self, k: int) -> bool:
+        h = self.hard[k]
+        return any(self.hard[x] == h for x in self.item_at)
+
+    # --- argument finding -------------------------------------------------------------
+
+    def group_of(self, m: Mention) -> Group:
+        return self.groups[m.group]
+
+    def groups_in(self, lo: int, hi: int) -> list[Group]:
+        return [g for g in self.groups if g.i >= lo and g.j <= hi]
+
+    def clause_bounds(self, k: int, soft: bool) -> tuple[int, int]:
+        arr = self.seg if soft else self.hard
+        v = arr[k]
+        lo = k
+        while lo > 0 and arr[lo - 1] == v:
+            lo -= 1
+        hi = k
+        while hi + 1 < len(arr) and arr[hi + 1] == v:
+            hi += 1
+        return lo, hi + 1
+
+    def is_subject_candidate(self, g: Group) -> bool:
+        if g.marker is not None or g.is_origin or g.is_pro:
+            return False
+        if all(m.gen for m in g.members) and not self._gen_is_np(g):
+            return False
+        return True
+
+    def _gen_is_np(self, g: Group) -> bool:
+        # "Russia's foreign ministry summoned": the possessor stands for its NP
+        return True
+
+    def subject_left(self, k: int, lo: int) -> Group | None:
+        best = None
+        for g in self.groups:
+            if g.j <= k and g.i >= lo and self.is_subject_candidate(g):
+                best = g
+        return best
+
+    def relative_block(self, k: int, lo: int) -> bool:
+        """True when a relative pronoun with a non-actor antecedent opens the clause
+        of k ("lenders that help finance ...")."""
+        rel = self.w.get("relative", frozenset())
+        for x in range(k - 1, max(lo - 1, k - 6), -1):
+            if self.lows[x] in rel and self.lx.code == "en":
+                return x > 0 and self.covered[x - 1] < 0 and self.t[x - 1].text != ","
+            if self.covered[x] >= 0:
+                return False
+        return False
+
+    # --- per-trigger analysis -----------------------------------------------------------
+
+    def is_passive(self, k: int, trig: Trigger, lo: int, hi: int) -> bool:
+        if trig.pos != "verb" or not self.lx.participle.fullmatch(self.lows[k]):
+            return False
+        aux = self.w.get("passive_aux", frozenset())
+        if self.lx.code == "de":
+            return any(self.lows[x] in aux for x in range(lo, hi) if x != k)
+        # English/Romance: the auxiliary precedes the participle closely
+        return any(self.lows[x] in aux for x in range(max(lo, k - 4), k))
+
+    def pre_modifiers(self, k: int) -> list[Group]:
+        """Adjective, genitive and compound mentions attached to the trigger from the left."""
+        out: list[Group] = []
+        skip = self.w.get("articles", frozenset()) | self.w.get("modifiers", frozenset())
+        x = k - 1
+        steps = 0
+        while x >= 0 and steps < 4:
+            cov = self.covered[x]
+            if cov >= 0:
+                m = self.mentions[cov]
+                if (m.adj or m.gen or m.mod) and not m.derived and not m.origin:
+                    g = self.group_of(m)
+                    if g not in out:
+                        out.append(g)
+                    x = g.i - 1
+                    steps += 1
+                    continue
+                break
+            low = self.lows[x]
+            if low in skip or (self.lx.code == "de" and low.endswith(("e", "en", "er", "es"))
+                               and low.islower() and low not in self.w.get("prepositions", ())):
+                x -= 1
+                steps += 1
+                continue
+            break
+        return out
+
+    def possessive_before(self, k: int) -> bool:
+        poss = self.w.get("possessives", frozenset())
+        skip = self.w.get("modifiers", frozenset())
+        for x in range(k - 1, max(-1, k - 4), -1):
+            if self.lows[x] in poss:
+                return True
+            if self.lows[x] not in skip and not self.lows[x].endswith(("e", "en", "er")):
+                return False
+        return False
+
+    def post_groups(self, k: int, hi: int, markers: Iterable[str | None], window: int) -> list[Group]:
+        wanted = set(markers)
+        out = []
+        for g in self.groups:
+            if g.i > k and g.i < hi and g.i - k <= window and g.marker in wanted:
+                if g.marker is not None and g.members[0].marker_pos < k:
+                    continue
+                out.append(g)
+        return out
+
+    def first_after(self, k: int, hi: int, window: int, exclude: set[int]) -> Group | None:
+        for g in self.groups:
+            if g.i > k and g.i < hi and g.i - k <= window and g.idx not in exclude:
+                if g.marker is None and not g.is_origin:
+                    return g
+                if g.marker is not None and g.members[0].marker_pos > k:
+                    return None
+        return None
+
+    def analyse(self, k: int, trig: Trigger) -> list[Candidate]:
+        lo_s, hi_s = self.clause_bounds(k, soft=True)
+        lo_h, hi_h = self.clause_bounds(k, soft=False)
+        if trig.type is RelationType.PARTNERSHIP:
+            pairs = self.partnership(k, trig, lo_s, hi_s, lo_h, hi_h)
+        else:
+            pairs = self.directed(k, trig, lo_s, hi_s, lo_h, hi_h)
+        if not pairs:
+            return []
+        negated = self.negated(k, lo_s, hi_s, lo_h)
+        modality, attributed, mfactor = self.modality(k, lo_h, hi_h)
+        items, item_sub = self.items_near(k, lo_h, hi_h) if trig.type is RelationType.SUPPLIES \
+            else ([], "")
+        subtype = trig.subtype
+        if trig.type is RelationType.SUPPLIES and subtype in ("supply", "") and item_sub:
+            subtype = item_sub
+        out = []
+        for subj, obj, conf, rule in pairs:
+            if subj == obj:
+                continue
+            out.append(
+                Candidate(
+                    subject=subj,
+                    object=obj,
+                    type=trig.type,
+                    subtype=subtype or trig.type.value.lower(),
+                    confidence=round(min(1.0, trig.strength * conf * mfactor), 3),
+                    rule=f"{self.lx.code}.{trig.type.value.lower()}.{trig.subtype or 'any'}"
+                    f"[{self.t[k].text}]:{rule}",
+                    items=items,
+                    negated=negated,
+                    modality=modality,
+                    attributed_to=attributed,
+                )
+            )
+        return out
+
+    # --- directed relations (OPPOSES, SUPPLIES) ------------------------------------------
+
+    def directed(
+        self, k: int, trig: Trigger, lo_s: int, hi_s: int, lo_h: int, hi_h: int
+    ) -> list[tuple[str, str, float, str]]:
+        w = self.w
+        passive = self.is_passive(k, trig, lo_h, hi_h)
+        agent: list[str] = []
+        arule, aconf = "", 1.0
+        other: list[str] = []
+        orule, oconf = "", 1.0
+        used: set[int] = set()
+        obj_preps = trig.obj_preps or self.lx.obj_preps.get(trig.type, frozenset())
+        is_noun = trig.pos != "verb" or not self.t[k].text[0].islower() and self.lx.code == "de"
+
+        # hyphen compound in front of the trigger: "US-Sanktionen", "Ukraine-Hilfe",
+        # "Iran-backed", "Russian-made"
+        if k > 0 and self.t[k - 1].hyph and self.covered[k - 1] >= 0:
+            m = self.mentions[self.covered[k - 1]]
+            g = self.group_of(m)
+            acronym = m.text.isupper() or m.adj
+            if self.lx.code == "de" and not acronym and trig.frame != "supplier_noun":
+                other, orule = g.actors, "compound-target"
+            else:
+                agent, arule = g.actors, "compound-agent"
+            used.add(g.idx)
+            if self.lx.code != "de" and trig.pos == "verb":
+                nxt = self.first_after(k, hi_h, 3, used)
+                if nxt is not None:
+                    other, orule = nxt.actors, "compound-head"
+                    used.add(nxt.idx)
+
+        # passive: agent from von/by; the nominative is the patient
+        if passive and not agent:
+            for g in self.groups:
+                if lo_h <= g.i < hi_h and g.marker in w.get("agent_preps", ()) and not g.is_origin:
+                    agent, arule = g.actors, "passive-agent"
+                    used.add(g.idx)
+                    break
+            if trig.type is RelationType.OPPOSES and not other:
+                g2 = self.subject_left(k, lo_s) or self.first_after(k, hi_s, 4, used)
+                if g2 is not None and g2.idx not in used:
+                    other, orule = g2.actors, "passive-patient"
+                    used.add(g2.idx)
+
+        # frames with their own object: accusation, summoning an ambassador
+        if trig.frame == "accuse" and not other:
+            g = self.first_after(k, hi_h, 6, used)
+            if g is None:
+                for g2 in self.groups:
+                    if g2.i > k and g2.i - k <= 6 and g2.i < hi_h and g2.marker is None:
+                        g = g2
+                        break
+            if g is not None:
+                other, orule = g.actors, "accused"
+                used.add(g.idx)
+        if trig.frame == "summon" and not other:
+            for g in self.groups:
+                if g.i > k and g.i < hi_h and (g.is_modifier or g.marker is None) \
+                        and g.idx not in used:
+                    other, orule = g.actors, "envoy"
+                    used.add(g.idx)
+                    break
+
+        # nominal trigger: attached adjectives and genitives
+        if not agent and is_noun or (not agent and trig.pos != "verb"):
+            pre = self.pre_modifiers(k)
+            if pre and trig.frame == "supplier_noun":
+                other, orule = [a for g in pre for a in g.actors], "pre-recipient"
+                used.update(g.idx for g in pre)
+            elif pre:
+                agent, arule = [a for g in pre for a in g.actors], "pre-modifier"
+                used.update(g.idx for g in pre)
+            elif self.possessive_before(k):
+                g = self.subject_left(k, lo_h)
+                if g is not None:
+                    agent, arule, aconf = g.actors, "possessive", 0.9
+                    used.add(g.idx)
+        if not agent and trig.pos != "verb" or (not agent and is_noun):
+            # post genitive ("Überfall Russlands", "Angriffskrieg des Kremls"), "by X"
+            for g in self.post_groups(k, hi_s, [None, *w.get("agent_preps", ())], 3):
+                if g.idx in used or g.is_origin:
+                    continue
+                if g.marker is None and not (self.lx.code == "de" or any(m.gen for m in g.members)):
+                    continue
+                if trig.frame == "supplier_noun" or trig.reverse:
+                    if not other:
+                        other, orule = g.actors, "post-genitive-recipient"
+                        used.add(g.idx)
+                    continue
+                agent, arule = g.actors, "post-genitive"
+                used.add(g.idx)
+                break
+
+        # English "invasion of X": of marks the target
+        if trig.frame == "of_target" and not other:
+            for g in self.post_groups(k, hi_s, ["of"], 3):
+                if g.idx not in used:
+                    other, orule = g.actors, "of-target"
+                    used.add(g.idx)
+                    break
+
+        # object marked by a preposition after the trigger
+        if not other:
+            targets = obj_preps
+            if trig.reverse:
+                targets = w.get("source_preps", frozenset()) | obj_preps
+            for g in self.groups:
+                if g.idx in used or g.i <= k or g.i >= hi_h:
+                    continue
+                if g.marker in targets and g.members[0].marker_pos >= k and \
+                        g.members[0].marker_pos - k <= 8 and (g.i < hi_s or g.i - k <= 6):
+                    if trig.reverse and trig.frame == "usage":
+                        continue
+                    other, orule = g.actors, f"prep-{g.marker}"
+                    used.add(g.idx)
+                    break
+
+        # clause subject
+        if not agent:
+            g = self.subject_left(k, lo_s)
+            if g is not None and g.idx not in used:
+                agent, arule = g.actors, "clause-subject"
+                used.add(g.idx)
+        if not agent and trig.pos == "verb" and not self.relative_block(k, lo_s):
+            g = self.first_after(k, hi_s, 3, used)
+            if g is not None and (self.lx.code == "de" or k - lo_s <= 1):
+                agent, arule, aconf = g.actors, "inverted-subject", 0.9
+                used.add(g.idx)
+        if not agent and not self.relative_block(k, lo_s):
+            g = self.subject_left(k, lo_h)
+            if g is not None and g.idx not in used:
+                agent, arule, aconf = g.actors, "previous-segment", 0.8
+                used.add(g.idx)
+
+        # German verb-final clause: the object stands before the verb
+        if not other and self.lx.code == "de" and trig.pos == "verb":
+            left = [g for g in self.groups if lo_s <= g.i and g.j <= k and g.idx not in used
+                    and g.marker is None and not g.is_origin]
+            if left:
+                other, orule, oconf = left[-1].actors, "verb-final-object", 0.85
+                used.add(left[-1].idx)
+        # direct object after a verb
+        if not other and trig.pos == "verb" and not passive:
+            g = self.first_after(k, hi_s, 5, used)
+            if g is not None:
+                other, orule, oconf = g.actors, "direct-object", 0.9
+                used.add(g.idx)
+        # fronted prepositional object ("auf Waren aus Indien Zölle")
+        if not other and not trig.reverse:
+            for g in self.groups:
+                if lo_s <= g.i and g.j <= k and g.idx not in used and g.marker in (
+                    obj_preps | frozenset({"aus"} if trig.subtype == "sanctions" else ())
+                ):
+                    other, orule, oconf = g.actors, "fronted-object", 0.75
+                    used.add(g.idx)
+
+        # supplies: origin of the supplied items names the supplier
+        if trig.type is RelationType.SUPPLIES:
+            origin = [g for g in self.groups if lo_h <= g.i < hi_h and g.is_origin
+                      and g.idx not in used]
+            if trig.reverse:
+                # subject receives; supplier from "von/aus/from" or the items' origin
+                if origin:
+                    other, orule = [a for g in origin for a in g.actors], "item-origin"
+                elif trig.frame == "usage":
+                    return []
+                if not agent or not other:
+                    return []
+                return [(s, r, aconf * oconf, f"{orule}->{arule}")
+                        for s in other for r in agent]
+            if not agent and origin:
+                agent, arule, aconf = [a for g in origin for a in g.actors], "item-origin", 0.9
+        if not agent and is_noun:
+            # right-side fallback: the main clause subject after a fronted clause
+            for g in self.groups:
+                if g.i > k and g.idx not in used and g.marker is None and not g.is_origin \
+                        and all(m.kind in STATE_LIKE for m in g.members):
+                    agent, arule, aconf = g.actors, "right-fallback", 0.6
+                    break
+        if not agent or not other:
+            return []
+        return [(a, o, aconf * oconf, f"{arule}+{orule}") for a in agent for o in other]
+
+    # --- PARTNERSHIP --------------------------------------------------------------------
+
+    def partnership(
+        self, k: int, trig: Trigger, lo_s: int, hi_s: int, lo_h: int, hi_h: int
+    ) -> list[tuple[str, str, float, str]]:
+        w = self.w
+        parts: list[str] = []
+        rules: list[str] = []
+        conf = 1.0
+
+        def take(g: Group | None, why: str) -> None:
+            if g is None or g.is_origin:
+                return
+            for a in g.actors:
+                if a not in parts:
+                    parts.append(a)
+            if why not in rules:
+                rules.append(why)
+
+        for g in self.pre_modifiers(k):
+            take(g, "pre-modifier")
+        if k > 0 and self.t[k - 1].hyph and self.covered[k - 1] >= 0:
+            take(self.group_of(self.mentions[self.covered[k - 1]]), "compound")
+            if self.lx.code != "de":
+                take(self.first_after(k, hi_h, 3, set()), "compound-head")
+        preps = (trig.obj_preps or self.lx.obj_preps.get(trig.type, frozenset())) | \
+            w.get("partner_preps", frozenset())
+        for g in self.groups:
+            if g.i > k and g.i < hi_s and g.marker in preps and g.members[0].marker_pos >= k \
+                    and g.i - k <= 8:
+                take(g, "partner-prep")
+                break
+        if trig.pos != "verb" or trig.frame in ("ally", "membership"):
+            # "Mitglied der Nato", "Verbündeter Irans", "member of NATO", "ally of Iran"
+            for g in self.post_groups(k, hi_s, [None, "of", "de"], 3):
+                if g.marker is None and self.lx.code not in ("de",) and \
+                        not any(m.gen for m in g.members):
+                    continue
+                take(g, "post-genitive")
+                break
+        subj = self.subject_left(k, lo_s)
+        if subj is None and trig.pos == "verb":
+            subj = self.first_after(k, hi_s, 3, set())
+        if subj is None:
+            subj = self.subject_left(k, lo_h)
+        if subj is None and trig.frame == "ally":
+            subj = self.subject_left(k, max(0, lo_h - 0))
+        take(subj, "subject")
+        # "gemeinsam mit X", "together with X"
+        com = w.get("comitative", frozenset())
+        for g in self.groups:
+            if lo_h <= g.i < hi_h and g.marker in ("mit", "with", "avec", "con") and \
+                    g.members[0].marker_pos > 0 and self.lows[g.members[0].marker_pos - 1] in com:
+                take(g, "comitative")
+        # verbs: direct object ("backed X", "joined NATO")
+        if trig.pos == "verb" and len(parts) < 2:
+            used = {subj.idx} if subj is not None else set()
+            take(self.first_after(k, hi_s, 4, used), "direct-object")
+        if len(parts) > 5:
+            return []
+        if trig.frame == "membership":
+            blocs = [a for a in parts if self.kinds.get(a) in ("bloc", "organization")]
+            members = [a for a in parts if a not in blocs]
+            if not blocs:
+                bloc = self.discourse.last_of_kind(frozenset({"bloc"}), self.sent, window=3)
+                if bloc is None:
+                    return []
+                blocs, conf = [bloc], 0.65
+                rules.append("implicit-bloc")
+            return [(m, b, conf, "+".join(rules)) for m in members for b in blocs]
+        if len(parts) < 2:
+            return []
+        if len(rules) == 1 and rules[0] == "subject" and len(parts) >= 2:
+            conf = 0.95  # "Russland und Nordkorea haben eine Partnerschaft vereinbart"
+        out = []
+        for x in range(len(parts)):
+            for y in range(x + 1, len(parts)):
+                out.append((parts[x], parts[y], conf, "+".join(rules)))
+        return out
+
+    # --- cues -------------------------------------------------------------------------
+
+    def negated(self, k: int, lo_s: int, hi_s: int, lo_h: int) -> bool:
+        neg = self.w.get("negation", frozenset())
+        lows = self.lows
+        for x in range(lo_s, hi_s):
+            if lows[x] in neg:
+                nxt = lows[x + 1] if x + 1 < len(lows) else ""
+                if nxt in ("nur", "only", "seulement", "solo", "sólo", "minder", "less"):
+                    continue
+                return True
+        for x in range(lo_h, hi_s):
+            if x == k:
+                continue
+            if self.lx.denial.lookup(lows[x]):
+                rx = self.lx.particle_verbs.get(self.lx.denial.lookup(lows[x])[0])
+                if rx is not None and not self._later_in_clause(x, rx):
+                    continue
+                return True
+        return False
+
+    def modality(self, k: int, lo_h: int, hi_h: int) -> tuple[Modality, str | None, float]:
+        w, lows = self.w, self.lows
+        spec = w.get("speculative", frozenset())
+        rep = w.get("reported", frozenset())
+        speculative = any(lows[x] in spec for x in range(lo_h, hi_h))
+        reported = any(low in rep for low in lows)
+        attributed = self.attribution()
+        if speculative:
+            return Modality.SPECULATIVE, attributed, 0.75
+        if reported or attributed:
+            return Modality.REPORTED, attributed, 0.9
+        return Modality.ASSERTED, None, 1.0
+
+    def attribution(self) -> str | None:
+        lows, t = self.lows, self.t
+        rp = self.w.get("report_preps", frozenset())
+        for x, low in enumerate(lows):
+            if low in rp:
+                # "laut Pentagon", "according to the Pentagon", "Beobachtern zufolge"
+                if low == "zufolge":
+                    lo = x - 1
+                    while lo > 0 and t[lo - 1].is_word and x - lo < 4:
+                        lo -= 1
+                    return " ".join(tok.text for tok in t[lo:x]) or None
+                y = x + 1
+                if y < len(lows) and lows[y] in ("to", "à", "a"):
+                    y += 1
+                end = y
+                while end < len(t) and t[end].is_word and end - y < 4:
+                    end += 1
+                return " ".join(tok.text for tok in t[y:end]) or None
+        for x, low in enumerate(lows):
+            if low in ("angaben", "erkenntnissen", "einschätzung") and x > 0:
+                end = x + 1
+                while end < len(t) and t[end].is_word and end - x < 4 and \
+                        lows[end] not in ("wurden", "wurde", "hat", "haben", "ist", "sind"):
+                    end += 1
+                start = x - 1
+                while start > 0 and lows[start] != "nach" and x - start < 4:
+                    start -= 1
+                return " ".join(tok.text for tok in t[start + 1 : end]) or None
+        for trig_k, trig in ((k, tr) for k in range(len(lows)) for tr in
+                             self.lx.triggers.lookup(lows[k]) if tr.frame == "accuse"):
+            g = self.subject_left(trig_k, 0)
+            if g is not None:
+                return " ".join(tok.text for tok in t[g.i : g.j])
+            del trig
+        return None
+
+    def items_near(self, k: int, lo: int, hi: int) -> tuple[list[str], str]:
+        items: list[str] = []
+        sub = ""
+        for x in sorted(self.item_at):
+            if lo <= x < hi:
+                item, subtype = self.item_at[x]
+                if item not in items:
+                    items.append(item)
+                if not sub:
+                    sub = subtype
+        return items, sub
