@@ -125,14 +125,19 @@ def neo4j_logs(lines: int = typer.Option(40, help="How many lines of each log.")
 @db_app.command("init")
 @friendly_errors
 def db_init() -> None:
-    """Create the constraints and indexes from cypher/schema (idempotent)."""
+    """Create the constraints and indexes from cypher/schema and load the actor catalog
+    (idempotent)."""
+    from graph_service.extract import actor_catalog
     from graph_service.store.driver import create_driver, translated_errors
     from graph_service.store.schema import apply_schema
+    from graph_service.store.writer import upsert_actors
 
     settings = get_settings()
     with translated_errors(settings), create_driver(settings) as driver:
         applied = apply_schema(driver, settings)
+        actors = upsert_actors(driver, settings, actor_catalog().values())
     say(f"schema ready: {len(applied)} constraints and indexes ({', '.join(applied)})")
+    say(f"actor catalog loaded: {actors} actors")
 
 
 @db_app.command("reset")

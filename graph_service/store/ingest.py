@@ -1,0 +1,237 @@
+"""Ingest: read documents, extract statements, write them to Neo4j in atomic batches.
+
+Reading and extraction (Python, CPU) run in the calling thread while the previous batch
+is written by one writer thread (Neo4j), so the two overlap. A document that cannot be
+read or extracted is recorded as failed and skipped; the rest goes on. A failure of the
+store itself (Neo4j down) stops the ingest: batches already written stay complete, and
+re-running the same ingest finishes the job (unchanged documents are skipped).
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import AbstractContextManager, nullcontext
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import neo4j
+from pydantic import BaseModel
+
+from graph_service.config import Settings
+from graph_service.errors import GraphServiceError
+from graph_service.models import Document, Statement
+from graph_service.store.driver import create_driver, translated_errors
+from graph_service.store.schema import apply_schema
+from graph_service.store.writer import (
+    DocumentWriteResult,
+    WriteStatus,
+    upsert_actors,
+    write_documents,
+)
+
+logger = logging.getLogger(__name__)
+
+# The file types the reader accepts (graph_service.extract.reader), to size the progress bar.
+_DOCUMENT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
+_JSONL_SUFFIX = ".jsonl"
+
+
+class IngestFailure(BaseModel):
+    """A document (or file) that could not be read or extracted."""
+
+    path: str | None = None
+    message: str
+
+
+class IngestSummary(BaseModel):
+    """What one ingest run did."""
+
+    new: int = 0
+    unchanged: int = 0
+    replaced: int = 0
+    failed: int = 0
+    statements: int = 0  # statements written (new and replaced documents)
+    actors: int = 0  # distinct actors the ingested statements name
+    seconds: float = 0.0
+    docs_per_second: float = 0.0
+    errors: list[IngestFailure] = []
+
+    @property
+    def documents(self) -> int:
+        return self.new + self.unchanged + self.replaced
+
+    @property
+    def statements_per_second(self) -> float:
+        return self.statements / self.seconds if self.seconds > 0 else 0.0
+
+
+@dataclass
+class IngestProgress:
+    """Passed to the ``progress`` callback after every document and every written batch."""
+
+    total: int | None  # documents expected (estimated from the input files), if known
+    processed: int = 0  # documents read and extracted (or failed)
+    written: int = 0  # documents whose batch is committed
+    failed: int = 0
+    statements: int = 0  # statements written so far
+    seconds: float = 0.0
+
+    @property
+    def docs_per_second(self) -> float:
+        return self.processed / self.seconds if self.seconds > 0 else 0.0
+
+
+ProgressCallback = Callable[[IngestProgress], None]
+
+
+def estimate_documents(paths: Iterable[Path]) -> int:
+    """How many documents the paths hold: one per text/HTML file, one per JSONL line."""
+    total = 0
+    for path in paths:
+        files = sorted(path.rglob("*")) if path.is_dir() else [path]
+        for f in files:
+            suffix = f.suffix.lower()
+            try:
+                if suffix in _DOCUMENT_SUFFIXES and f.is_file():
+                    total += 1
+                elif suffix == _JSONL_SUFFIX and f.is_file():
+                    with f.open("rb") as fh:
+                        total += sum(1 for line in fh if line.strip())
+            except OSError:
+                total += 1  # counted; the reader reports it as failed
+    return total
+
+
+@dataclass
+class _Run:
+    summary: IngestSummary
+    progress: IngestProgress
+    callback: ProgressCallback | None
+    started: float
+    actors: set[str] = field(default_factory=set)
+
+    def tick(self) -> None:
+        self.progress.seconds = time.perf_counter() - self.started
+        if self.callback is not None:
+            self.callback(self.progress)
+
+    def fail(self, path: str | None, message: str) -> None:
+        logger.info("skipped %s", message)
+        self.summary.failed += 1
+        self.summary.errors.append(IngestFailure(path=path, message=message))
+        self.progress.failed += 1
+        self.progress.processed += 1
+        self.tick()
+
+    def record(self, results: Sequence[DocumentWriteResult]) -> None:
+        for r in results:
+            if r.status is WriteStatus.NEW:
+                self.summary.new += 1
+            elif r.status is WriteStatus.REPLACED:
+                self.summary.replaced += 1
+            else:
+                self.summary.unchanged += 1
+            if r.status is not WriteStatus.UNCHANGED:
+                self.summary.statements += r.statements
+        self.progress.written += len(results)
+        self.progress.statements = self.summary.statements
+        self.tick()
+
+
+Item = tuple[Document, Sequence[Statement]]
+
+
+def _extracted(paths: Sequence[Path], run: _Run) -> Iterator[Item]:
+    """(document, statements) for every readable document; failures recorded in ``run``."""
+    from graph_service.extract import extract_statements, read_documents
+
+    for doc in read_documents(paths):
+        if isinstance(doc, GraphServiceError):
+            run.fail(None, doc.message)
+            continue
+        try:
+            statements = extract_statements(doc)
+        except Exception as exc:  # the extractor must not stop the ingest of the rest
+            logger.debug("extraction failed for %s", doc.path, exc_info=True)
+            run.fail(doc.path, f"{doc.path}: extraction failed: {exc!r}"[:500])
+            continue
+        run.actors.update(s.subject for s in statements)
+        run.actors.update(s.object for s in statements)
+        run.progress.processed += 1
+        run.tick()
+        yield doc, statements
+
+
+def _chunks(items: Iterator[Item], size: int) -> Iterator[list[Item]]:
+    chunk: list[Item] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def ingest_paths(
+    paths: Sequence[Path | str],
+    settings: Settings,
+    *,
+    batch_size: int | None = None,
+    progress: ProgressCallback | None = None,
+    driver: neo4j.Driver | None = None,
+) -> IngestSummary:
+    """Ingest files and folders (the inputs ``graph-service extract`` reads) into Neo4j.
+
+    Applies the schema and upserts the actor catalog first (both idempotent), then writes
+    ``batch_size`` documents per transaction (default ``settings.ingest_batch_size``).
+    ``driver`` lets callers reuse theirs; by default one is created and closed here.
+    """
+    from graph_service.extract import actor_catalog
+
+    size = max(1, batch_size or settings.ingest_batch_size)
+    write_settings = settings.model_copy(update={"ingest_batch_size": size})
+    path_list = [Path(p) for p in paths]
+    started = time.perf_counter()
+    run = _Run(
+        summary=IngestSummary(),
+        progress=IngestProgress(total=estimate_documents(path_list)),
+        callback=progress,
+        started=started,
+    )
+    owned: AbstractContextManager[neo4j.Driver] = (
+        create_driver(settings) if driver is None else nullcontext(driver)
+    )
+    with translated_errors(settings), owned as drv:
+        apply_schema(drv, settings)
+        upsert_actors(drv, settings, actor_catalog().values())
+        run.tick()
+        # One writer thread: extraction of batch n+1 overlaps the write of batch n.
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="ingest-writer") as pool:
+            pending: Future[list[DocumentWriteResult]] | None = None
+            for chunk in _chunks(_extracted(path_list, run), size):
+                if pending is not None:
+                    run.record(pending.result())
+                pending = pool.submit(write_documents, drv, write_settings, chunk)
+            if pending is not None:
+                run.record(pending.result())
+
+    summary = run.summary
+    summary.actors = len(run.actors)
+    summary.seconds = round(time.perf_counter() - started, 3)
+    handled = summary.documents + summary.failed
+    summary.docs_per_second = round(handled / summary.seconds, 1) if summary.seconds else 0.0
+    run.tick()
+    logger.info(
+        "ingest done: %s new, %s unchanged, %s replaced, %s failed, %s statements in %.1f s",
+        summary.new,
+        summary.unchanged,
+        summary.replaced,
+        summary.failed,
+        summary.statements,
+        summary.seconds,
+    )
+    return summary
