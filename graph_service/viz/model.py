@@ -10,6 +10,7 @@ import datetime as dt
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from graph_service.errors import InputError
 from graph_service.models import ActorKind, Modality, RelationType
 
 DEFAULT_LIMIT = 300
@@ -111,3 +112,22 @@ class MapGraph(_Strict):
 
     def node(self, node_id: str) -> MapNode | None:
         return next((n for n in self.nodes if n.id == node_id), None)
+
+
+def parse_types(values: list[str] | None) -> list[RelationType]:
+    """Relation types from user input: repeated or comma-separated, any case; all when empty."""
+    names = [v.strip() for value in values or [] for v in value.split(",") if v.strip()]
+    if not names:
+        return list(RelationType)
+    chosen: list[RelationType] = []
+    for name in names:
+        try:
+            type_ = RelationType(name.upper())
+        except ValueError:
+            allowed = ", ".join(t.value.lower() for t in RelationType)
+            raise InputError(
+                f"unknown relation type {name!r}; use {allowed}", field="types"
+            ) from None
+        if type_ not in chosen:
+            chosen.append(type_)
+    return chosen

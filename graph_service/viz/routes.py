@@ -1,5 +1,188 @@
-"""Map pages served by the API (placeholder router until the map layer lands)."""
+"""Map pages served by the API: GET / (landing), GET /map (whole graph), GET /map/{actor_id}.
 
-from fastapi import APIRouter
+Thin: parse the query, load a MapGraph through ``graph_service.store.maps`` with the async
+driver the API keeps on ``app.state.driver``, render it with the builder.
+"""
 
-router = APIRouter()
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from typing import Annotated
+from urllib.parse import quote, urlencode
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from graph_service.api.deps import require_read_key
+from graph_service.config import Settings, get_settings
+from graph_service.errors import StoreUnavailableError
+from graph_service.store import maps
+from graph_service.viz.builder import PageLinks, build_html, build_landing, content_security_policy
+from graph_service.viz.model import DEFAULT_LIMIT, MAX_LIMIT, MapFilters, parse_types
+
+logger = logging.getLogger(__name__)
+
+# Maps are reads: closed like every read when the server requires keys for reading.
+router = APIRouter(tags=["maps"], dependencies=[Depends(require_read_key)])
+
+TypesQuery = Annotated[
+    list[str] | None,
+    Query(
+        description="Relation types to show (partnership, supplies, opposes): repeated or "
+        "comma-separated; all when absent."
+    ),
+]
+SinceQuery = Annotated[dt.date | None, Query(description="Relations last seen on or after.")]
+UntilQuery = Annotated[dt.date | None, Query(description="Relations first seen on or before.")]
+ConfidenceQuery = Annotated[float, Query(ge=0.0, le=1.0, description="Minimum confidence.")]
+WeightQuery = Annotated[float, Query(ge=0.0, description="Minimum relation weight.")]
+LimitQuery = Annotated[
+    int,
+    Query(ge=1, le=MAX_LIMIT, description="Most actors on the map; the strongest relations stay."),
+]
+DepthQuery = Annotated[int, Query(ge=1, le=2, description="1: direct relations, 2: two steps.")]
+DownloadQuery = Annotated[
+    bool, Query(description="Send as a standalone file (attachment, no links back to the API).")
+]
+
+
+def _state(request: Request) -> tuple[maps.AsyncDriver, Settings]:
+    """The API's one AsyncDriver and its settings.
+
+    The API keeps a ``GraphStore`` on ``app.state.store``; its driver is taken through a
+    public ``driver`` attribute when the store has one, else its private ``_driver``
+    (reported to the API owner: the store should expose it). ``app.state.driver`` wins
+    when set (a minimal app without the store, as in the browser tests).
+    """
+    state = request.app.state
+    settings = getattr(state, "settings", None) or get_settings()
+    driver = getattr(state, "driver", None)
+    store = getattr(state, "store", None)
+    if driver is None and store is not None:
+        driver = getattr(store, "driver", None) or getattr(store, "_driver", None)
+    if driver is None:
+        raise StoreUnavailableError("the API has no database connection")
+    return driver, settings
+
+
+def _links(request: Request) -> PageLinks:
+    root = str(request.scope.get("root_path") or "").rstrip("/")
+    return PageLinks(
+        home=f"{root}/",
+        whole=f"{root}/map",
+        docs=f"{root}/docs",
+        queries=f"{root}/queries",
+        actor_base=f"{root}/map/",
+    )
+
+
+def _page(body: str, *, status_code: int = 200, filename: str | None = None) -> HTMLResponse:
+    headers = {
+        "Content-Security-Policy": content_security_policy(),
+        "X-Content-Type-Options": "nosniff",
+        "Referrer-Policy": "no-referrer",
+        "Cache-Control": "no-store",
+    }
+    if filename:
+        headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return HTMLResponse(body, status_code=status_code, headers=headers)
+
+
+def _filters(
+    types: list[str] | None,
+    since: dt.date | None,
+    until: dt.date | None,
+    min_confidence: float,
+    min_weight: float,
+    limit: int,
+) -> MapFilters:
+    return MapFilters(
+        types=parse_types(types),
+        since=since,
+        until=until,
+        min_confidence=min_confidence,
+        min_weight=min_weight,
+        limit=limit,
+    )
+
+
+@router.get("/", response_class=HTMLResponse, summary="Landing page: search an actor")
+async def landing(request: Request) -> HTMLResponse:
+    driver, settings = _state(request)
+    actors, counts = await maps.landing_data_async(driver, settings)
+    page = build_landing(actors, counts=counts, links=_links(request))
+    return _landing_response(page)
+
+
+def _landing_response(page: str, status_code: int = 200) -> HTMLResponse:
+    return HTMLResponse(
+        page,
+        status_code=status_code,
+        headers={"X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer"},
+    )
+
+
+@router.get("/map", response_class=HTMLResponse, summary="Alliance map of the whole graph")
+async def whole_map(
+    request: Request,
+    types: TypesQuery = None,
+    since: SinceQuery = None,
+    until: UntilQuery = None,
+    min_confidence: ConfidenceQuery = 0.0,
+    min_weight: WeightQuery = 0.0,
+    limit: LimitQuery = DEFAULT_LIMIT,
+    actor: Annotated[
+        str | None, Query(description="Find an actor by name or ID and open its map.")
+    ] = None,
+    depth: DepthQuery = 1,
+    download: DownloadQuery = False,
+) -> Response:
+    driver, settings = _state(request)
+    filters = _filters(types, since, until, min_confidence, min_weight, limit)
+    if actor is not None:
+        found = await maps.find_actor_async(driver, settings, actor)
+        if found is None:
+            actors, counts = await maps.landing_data_async(driver, settings)
+            page = build_landing(
+                actors,
+                counts=counts,
+                message=f"No actor matches “{actor}”.",
+                links=_links(request),
+            )
+            return _landing_response(page, status_code=404)
+        params = {k: v for k, v in request.query_params.multi_items() if k != "actor"}
+        target = f"{_links(request).actor_base}{quote(found.id, safe='')}"
+        if params:
+            target += "?" + urlencode(params)
+        return RedirectResponse(target, status_code=303)
+    graph = await maps.load_map_async(driver, settings, filters)
+    links = None if download else _links(request)
+    return _page(
+        build_html(graph, links=links),
+        filename="alliance-map.html" if download else None,
+    )
+
+
+@router.get("/map/{actor_id}", response_class=HTMLResponse, summary="Alliance map around one actor")
+async def actor_map(
+    request: Request,
+    actor_id: str,
+    depth: DepthQuery = 1,
+    types: TypesQuery = None,
+    since: SinceQuery = None,
+    until: UntilQuery = None,
+    min_confidence: ConfidenceQuery = 0.0,
+    min_weight: WeightQuery = 0.0,
+    limit: LimitQuery = DEFAULT_LIMIT,
+    download: DownloadQuery = False,
+) -> HTMLResponse:
+    driver, settings = _state(request)
+    filters = _filters(types, since, until, min_confidence, min_weight, limit)
+    graph = await maps.load_map_async(driver, settings, filters, center=actor_id, depth=depth)
+    links = None if download else _links(request)
+    safe_name = "".join(c if c.isalnum() or c in "-_" else "_" for c in actor_id)[:60]
+    return _page(
+        build_html(graph, links=links),
+        filename=f"alliance-map-{safe_name}.html" if download else None,
+    )

@@ -1,0 +1,104 @@
+"""Fixtures for the map tests: sample data in the real Neo4j, a served API, Chromium."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+import neo4j
+import pytest
+from map_sample import CHROMIUM, CHROMIUM_ARGS, write_sample
+
+from graph_service.config import Settings
+
+
+@pytest.fixture
+def map_db(clean_db: neo4j.Driver, neo4j_server: Settings) -> neo4j.Driver:
+    write_sample(clean_db, neo4j_server)
+    return clean_db
+
+
+# --- a served API ------------------------------------------------------------------------------
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+def _app(settings: Settings) -> Any:
+    """The real API app when it exists; else a minimal app with the map router."""
+    try:
+        from graph_service.api.app import create_app
+    except ImportError:
+        from fastapi import FastAPI
+
+        from graph_service.store.driver import create_async_driver
+        from graph_service.viz.routes import router
+
+        @asynccontextmanager
+        async def lifespan(app: FastAPI) -> Any:
+            app.state.driver = create_async_driver(settings)
+            app.state.settings = settings
+            yield
+            await app.state.driver.close()
+
+        app = FastAPI(lifespan=lifespan)
+        app.include_router(router)
+        return app
+    return create_app(settings)
+
+
+@pytest.fixture
+def served(map_db: neo4j.Driver, neo4j_server: Settings) -> Iterator[str]:
+    """The API on 127.0.0.1 and a free port, over the sample data; yields its base URL."""
+    import uvicorn
+
+    port = _free_port()
+    config = uvicorn.Config(
+        _app(neo4j_server), host="127.0.0.1", port=port, log_level="warning", lifespan="on"
+    )
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError("the API did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+# --- Chromium ----------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def chromium(tmp_path: Path) -> Iterator[Any]:
+    """A persistent context on a fresh user-data-dir in Debian's Chromium."""
+    if not Path(CHROMIUM).exists() or shutil.which(CHROMIUM) is None:
+        pytest.skip("Debian's chromium is not installed")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        context = pw.chromium.launch_persistent_context(
+            str(tmp_path / "profile"),
+            executable_path=CHROMIUM,
+            args=CHROMIUM_ARGS,
+            headless=True,
+            viewport={"width": 1400, "height": 900},
+            service_workers="block",
+        )
+        try:
+            yield context
+        finally:
+            context.close()
