@@ -202,6 +202,9 @@ def _words(spec: Any) -> frozenset[str]:
         return frozenset()
     if isinstance(spec, str):
         return frozenset(spec.lower().split())
+    for w in spec:
+        if isinstance(w, bool):  # YAML 1.1 reads on/off/yes/no as booleans
+            raise ValueError(f"lexicon word list {spec!r}: quote the word read as {w}")
     return frozenset(str(w).lower() for w in spec)
 
 

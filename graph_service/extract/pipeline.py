@@ -53,8 +53,8 @@ def extract_statements(document: Document) -> list[Statement]:
         n_distractor += sum(1 for t in tokens if t.low in distractor_words)
         sa = SentenceAnalysis(tokens, lx, kinds, discourse, index)
         sa.find_mentions()
+        sa.resolve_references()
         if sa.mentions:
-            sa.resolve_references()
             sa.analyse_structure()
             analysed.append((index, sa, sentence.start, sentence.end))
             _remember(discourse, sa, index)

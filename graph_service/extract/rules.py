@@ -249,7 +249,7 @@ class SentenceAnalysis:
                                              text=text))
                     continue
             if low in self.w.get("plural_pronouns", ()) and not t[k].text.isupper():
-                actors = self._current_group_before(k) or self.discourse.last_group(
+                actors = self._current_group_before(k, unmarked=True) or self.discourse.last_group(
                     None, self.sent, window=2
                 )
                 for a in actors:
@@ -289,8 +289,15 @@ class SentenceAnalysis:
                     pool.append(a)
         return pool[:num] if len(pool) >= num else []
 
-    def _current_group_before(self, k: int, num: int | None = None) -> list[str]:
+    def _current_group_before(
+        self, k: int, num: int | None = None, unmarked: bool = False
+    ) -> list[str]:
         before = sorted((m for m in self.mentions if m.j <= k and not m.derived), key=lambda m: m.i)
+        if unmarked:
+            # the marker is not known yet: an object after a preposition is no antecedent
+            preps = self.w.get("prepositions", frozenset())
+            before = [m for m in before if not (m.i > 0 and self.lows[m.i - 1] in preps)
+                      and not (m.i > 1 and self.lows[m.i - 2] in preps)]
         if len(before) < 2:
             return []
         # the last coordinated list in this sentence before position k
@@ -433,6 +440,11 @@ class SentenceAnalysis:
         between = self.lows[a.j : b.i]
         if a.gen and not b.gen and not between:
             return False
+        if a.actor == b.actor and not a.derived and not b.derived and len(between) <= 2 \
+                and not a.gen and all(self.t[x].is_word and x not in self.item_at
+                                      and self.lows[x] not in self.w.get("prepositions", ())
+                                      for x in range(a.j, b.i)):
+            return True  # apposition: "Kreml-Chef Wladimir Putin", "der nordkoreanische Machthaber Kim"
         if not between:
             return a.adj and b.adj and self.t[a.j - 1].hyph  # "israelisch-libanesisch"
         conj = self.w.get("conjunctions", frozenset())
@@ -610,6 +622,26 @@ class SentenceAnalysis:
                     return None
         return None
 
+    def nominal(self, k: int, trig: Trigger) -> bool:
+        """Is the trigger token used as a noun here? German nouns are capitalised;
+        elsewhere a determiner, possessive or adjective before it makes a noun."""
+        if self.lx.code == "de":
+            return self.t[k].text[0].isupper() and k > 0 or trig.pos != "verb"
+        if trig.pos != "verb":
+            return True
+        x = k - 1
+        while x >= 0 and (self.t[x].hyph or self.lows[x] in self.w.get("modifiers", ())):
+            x -= 1
+        if x < 0:
+            return False
+        low = self.lows[x]
+        if low in self.w.get("articles", ()) or low in self.w.get("possessives", ()):
+            return True
+        if low in ("'s", "’s"):
+            return True
+        cov = self.covered[x]
+        return cov >= 0 and self.mentions[cov].adj
+
     def analyse(self, k: int, trig: Trigger) -> list[Candidate]:
         lo_s, hi_s = self.clause_bounds(k, soft=True)
         lo_h, hi_h = self.clause_bounds(k, soft=False)
@@ -660,7 +692,7 @@ class SentenceAnalysis:
         orule, oconf = "", 1.0
         used: set[int] = set()
         obj_preps = trig.obj_preps or self.lx.obj_preps.get(trig.type, frozenset())
-        is_noun = trig.pos != "verb" or not self.t[k].text[0].islower() and self.lx.code == "de"
+        is_noun = self.nominal(k, trig)
 
         # hyphen compound in front of the trigger: "US-Sanktionen", "Ukraine-Hilfe",
         # "Iran-backed", "Russian-made"
@@ -758,13 +790,23 @@ class SentenceAnalysis:
                 if g.idx in used or g.i <= k or g.i >= hi_h:
                     continue
                 if g.marker in targets and g.members[0].marker_pos >= k and \
-                        g.members[0].marker_pos - k <= 8 and (g.i < hi_s or g.i - k <= 6):
+                        g.members[0].marker_pos - k <= 12 and (g.i < hi_s or g.i - k <= 6):
                     if trig.reverse and trig.frame == "usage":
                         continue
                     other, orule = g.actors, f"prep-{g.marker}"
                     used.add(g.idx)
                     break
 
+        # German infinitive ("..., um das Stromnetz zu zerstören"): the subject is
+        # the controller in the clause before
+        infinitive = self.lx.code == "de" and trig.pos == "verb" and (
+            (k > 0 and self.lows[k - 1] == "zu") or "zu" in self.lows[k][2:-3]
+        )
+        if not agent and infinitive:
+            g = self.subject_left(lo_s, lo_h)
+            if g is not None and g.idx not in used:
+                agent, arule, aconf = g.actors, "controller", 0.85
+                used.add(g.idx)
         # clause subject
         if not agent:
             g = self.subject_left(k, lo_s)
@@ -795,13 +837,16 @@ class SentenceAnalysis:
             if g is not None:
                 other, orule, oconf = g.actors, "direct-object", 0.9
                 used.add(g.idx)
-        # fronted prepositional object ("auf Waren aus Indien Zölle")
+        # fronted prepositional object ("auf Waren aus Indien Zölle"); in German
+        # verb-final clauses this is the normal order ("an Moskau abgegeben")
         if not other and not trig.reverse:
+            preverbal = self.lx.code == "de" and trig.pos == "verb" and not is_noun
             for g in self.groups:
                 if lo_s <= g.i and g.j <= k and g.idx not in used and g.marker in (
                     obj_preps | frozenset({"aus"} if trig.subtype == "sanctions" else ())
                 ):
-                    other, orule, oconf = g.actors, "fronted-object", 0.75
+                    other, orule = g.actors, "preverbal-prep" if preverbal else "fronted-object"
+                    oconf = 1.0 if preverbal else 0.75
                     used.add(g.idx)
 
         # supplies: origin of the supplied items names the supplier
@@ -820,11 +865,19 @@ class SentenceAnalysis:
                         for s in other for r in agent]
             if not agent and origin:
                 agent, arule, aconf = [a for g in origin for a in g.actors], "item-origin", 0.9
+        if not other and trig.subtype == "threat" and agent:
+            # a threat without a named target: the other party of the clause
+            for g in self.groups:
+                if lo_h <= g.i < hi_h and g.idx not in used and not g.is_origin and \
+                        not set(g.actors) & set(agent):
+                    other, orule, oconf = g.actors, "threatened-party", 0.8
+                    used.add(g.idx)
+                    break
         if not agent and is_noun:
             # right-side fallback: the main clause subject after a fronted clause
             for g in self.groups:
                 if g.i > k and g.idx not in used and g.marker is None and not g.is_origin \
-                        and all(m.kind in STATE_LIKE for m in g.members):
+                        and not g.is_modifier and all(m.kind in STATE_LIKE for m in g.members):
                     agent, arule, aconf = g.actors, "right-fallback", 0.6
                     break
         if not agent or not other:
@@ -879,6 +932,11 @@ class SentenceAnalysis:
         if subj is None and trig.frame == "ally":
             subj = self.subject_left(k, max(0, lo_h - 0))
         take(subj, "subject")
+        if subj is not None and trig.pos == "noun":
+            # "sichert Kim Putin seine Unterstützung zu": subject and dative partner
+            for g in self.groups:
+                if lo_s <= g.i and g.j <= k and g is not subj and self.is_subject_candidate(g):
+                    take(g, "dative-partner")
         # "gemeinsam mit X", "together with X"
         com = w.get("comitative", frozenset())
         for g in self.groups:
