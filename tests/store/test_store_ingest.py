@@ -1,0 +1,214 @@
+"""Ingest end to end, concurrency and the async writer, against the real Neo4j."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import random
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import neo4j
+import pytest
+from store_helpers import comparable, doc, edges, edges_from_scratch, q, snapshot, st
+
+from graph_service.config import Settings
+from graph_service.models import Document, Modality, Statement
+from graph_service.store.driver import create_async_driver, create_driver
+from graph_service.store.ingest import ingest_paths
+from graph_service.store.writer import WriteStatus, write_documents, write_documents_async
+
+pytestmark = pytest.mark.neo4j
+
+SAMPLE = Path(__file__).resolve().parents[2] / "graph_service" / "data" / "sample_corpus"
+ACTORS = ["RUS", "PRK", "CHN", "IRN", "UKR", "USA", "DEU", "EU", "NATO", "HOUTHIS"]
+TYPES = ["PARTNERSHIP", "SUPPLIES", "OPPOSES"]
+
+
+def _random_corpus(n: int, seed: int = 7) -> list[tuple[Document, list[Statement]]]:
+    rnd = random.Random(seed)
+    out = []
+    for i in range(n):
+        d = doc(f"doc-{i}", f"Generated text number {i}.", url=f"https://news.example/gen/{i}")
+        statements = []
+        for sentence in range(rnd.randint(2, 6)):
+            a, b = rnd.sample(ACTORS, 2)
+            statements.append(
+                st(
+                    d,
+                    a,
+                    rnd.choice(TYPES),
+                    b,
+                    sentence=sentence,
+                    confidence=round(rnd.uniform(0.3, 0.95), 2),
+                    negated=rnd.random() < 0.1,
+                    modality=rnd.choice(list(Modality)),
+                    items=rnd.sample(["drones", "missiles", "shells", "oil"], rnd.randint(0, 2)),
+                )
+            )
+        out.append((d, statements))
+    return out
+
+
+def test_ingest_sample_corpus_twice(clean_db: neo4j.Driver, settings: Settings) -> None:
+    files = sorted(SAMPLE.glob("*.md"))
+    assert 15 <= len(files) <= 25
+    first = ingest_paths([SAMPLE], settings, batch_size=7, driver=clean_db)
+    assert (first.new, first.unchanged, first.replaced, first.failed) == (len(files), 0, 0, 0)
+    assert first.statements > 20 and first.actors > 10
+    assert first.errors == [] and first.docs_per_second > 0
+
+    counts = q(
+        clean_db,
+        settings,
+        "MATCH (d:Document) RETURN count(d) AS docs, "
+        "COUNT { MATCH (s:Statement) RETURN s } AS statements",
+    )[0]
+    assert counts == {"docs": len(files), "statements": first.statements}
+    assert comparable(edges(clean_db, settings)) == edges_from_scratch(clean_db, settings)
+    # The catalog is loaded: actors have their names, leaders their LEADS edge.
+    rus = q(clean_db, settings, "MATCH (a:Actor {id: 'RUS'}) RETURN a.kind AS kind")
+    assert rus == [{"kind": "state"}]
+    leads = q(clean_db, settings, "MATCH (:Person)-[l:LEADS]->(:Actor) RETURN count(l) AS n")
+    assert leads[0]["n"] > 10
+
+    before = snapshot(clean_db, settings)
+    again = ingest_paths([SAMPLE], settings, batch_size=3, driver=clean_db)
+    assert (again.new, again.unchanged, again.replaced, again.statements) == (0, len(files), 0, 0)
+    assert snapshot(clean_db, settings) == before
+
+
+def test_changed_file_is_replaced(
+    clean_db: neo4j.Driver, settings: Settings, tmp_path: Path
+) -> None:
+    article = tmp_path / "article.md"
+    head = "---\ntitle: Test\ndate: 2024-03-01\nurl: https://news.example/changing\nlang: de\n---\n"
+    article.write_text(
+        head + "Russland und Nordkorea haben eine strategische Partnerschaft vereinbart.\n",
+        encoding="utf-8",
+    )
+    first = ingest_paths([article], settings, driver=clean_db)
+    assert first.new == 1
+    article.write_text(
+        head + "Der Iran liefert Drohnen an Russland. Die EU verhängt Sanktionen gegen Russland.\n",
+        encoding="utf-8",
+    )
+    second = ingest_paths([article], settings, driver=clean_db)
+    assert (second.new, second.replaced, second.unchanged) == (0, 1, 0)
+    assert q(clean_db, settings, "MATCH (d:Document) RETURN count(d) AS n")[0]["n"] == 1
+    evidence = q(clean_db, settings, "MATCH (s:Statement) RETURN s.evidence AS e")
+    assert evidence and all("Nordkorea" not in r["e"] for r in evidence)
+    assert comparable(edges(clean_db, settings)) == edges_from_scratch(clean_db, settings)
+
+
+def test_unreadable_files_are_reported_and_skipped(
+    clean_db: neo4j.Driver, settings: Settings, tmp_path: Path
+) -> None:
+    (tmp_path / "good.md").write_text(
+        "---\ntitle: Gut\nlang: de\n---\nRussland führt Krieg gegen die Ukraine.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "broken.txt").write_bytes(b"\x00\x01\x02 binary \xff\xfe garbage")
+    summary = ingest_paths(
+        [tmp_path, tmp_path / "missing.md"], settings, batch_size=1, driver=clean_db
+    )
+    assert summary.new == 1
+    assert summary.failed == 2
+    messages = " ".join(e.message for e in summary.errors)
+    assert "broken.txt" in messages and "missing.md" in messages
+
+    env = {**os.environ}
+    done = subprocess.run(
+        [sys.executable, "-m", "graph_service.cli", "ingest", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=180,
+        check=False,
+    )
+    assert done.returncode == 1, done.stderr
+    assert "broken.txt" in done.stderr
+    assert "documents unchanged" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_concurrent_overlapping_ingests_leave_no_duplicates(
+    clean_db: neo4j.Driver, settings: Settings
+) -> None:
+    corpus = _random_corpus(60)
+    small = settings.model_copy(update={"ingest_batch_size": 4})
+    left, right = corpus[:40], corpus[20:]
+    start = threading.Barrier(2)
+    failures: list[BaseException] = []
+    statuses: list[list[WriteStatus]] = [[], []]
+
+    def run(part: list[tuple[Document, list[Statement]]], slot: int) -> None:
+        try:
+            with create_driver(settings) as drv:  # like two separate processes
+                start.wait()
+                statuses[slot] = [r.status for r in write_documents(drv, small, part)]
+        except BaseException as exc:  # reported in the main thread
+            failures.append(exc)
+
+    threads = [threading.Thread(target=run, args=(p, i)) for i, p in enumerate((left, right))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=300)
+    assert failures == []
+    # Every overlapping document was written once: new for one writer, unchanged for the other.
+    assert sum(s.count(WriteStatus.NEW) for s in statuses) == 60
+    assert sum(s.count(WriteStatus.UNCHANGED) for s in statuses) == 20
+
+    dupes = q(
+        clean_db,
+        settings,
+        """
+        MATCH (s:Statement)
+        WITH s, COUNT { (s)-[:SUBJECT]->() } AS subj, COUNT { (s)-[:OBJECT]->() } AS obj,
+             COUNT { (s)-[:IN]->() } AS docs
+        WHERE subj <> 1 OR obj <> 1 OR docs <> 1
+        RETURN count(s) AS n
+        """,
+    )
+    assert dupes == [{"n": 0}]
+    concurrent = snapshot(clean_db, settings)
+    concurrent_edges = comparable(edges(clean_db, settings))  # also asserts no duplicate edge
+    assert concurrent_edges == edges_from_scratch(clean_db, settings)
+
+    # The same documents written once, sequentially, give the same graph.
+    clean_db.execute_query("MATCH (n) DETACH DELETE n", database_=settings.neo4j_database)
+    write_documents(clean_db, small, corpus)
+    sequential = snapshot(clean_db, settings)
+    assert (concurrent["nodes"], concurrent["rels"], concurrent["props"]) == (
+        sequential["nodes"],
+        sequential["rels"],
+        sequential["props"],
+    )
+    assert comparable(edges(clean_db, settings)) == concurrent_edges
+
+
+def test_async_writer_writes_the_same_graph(clean_db: neo4j.Driver, settings: Settings) -> None:
+    corpus = _random_corpus(12, seed=3)
+    write_documents(clean_db, settings, corpus)
+    sync_snap = snapshot(clean_db, settings)
+    sync_edges = comparable(edges(clean_db, settings))
+    clean_db.execute_query("MATCH (n) DETACH DELETE n", database_=settings.neo4j_database)
+
+    async def run() -> list[WriteStatus]:
+        async with create_async_driver(settings) as drv:
+            first = await write_documents_async(drv, settings, corpus)
+            again = await write_documents_async(drv, settings, corpus)
+            return [r.status for r in first + again]
+
+    statuses = asyncio.run(run())
+    assert statuses == [WriteStatus.NEW] * 12 + [WriteStatus.UNCHANGED] * 12
+    async_snap = snapshot(clean_db, settings)
+    assert (async_snap["nodes"], async_snap["rels"], async_snap["props"]) == (
+        sync_snap["nodes"],
+        sync_snap["rels"],
+        sync_snap["props"],
+    )
+    assert async_snap["rel_set"] == sync_snap["rel_set"]
+    assert comparable(edges(clean_db, settings)) == sync_edges
