@@ -58,6 +58,17 @@ class Settings(BaseSettings):
     max_page_size: int = 500
     cypher_timeout_seconds: float = 10.0
     cypher_row_cap: int = 1000
+    api_store_retry_seconds: float = Field(
+        default=2.0,
+        description="How long the API retries a transaction on transient Neo4j errors "
+        "before answering 503 (short, so clients hear about an outage quickly).",
+    )
+    api_retry_after_seconds: int = Field(
+        default=5, description="Retry-After (seconds) sent with a 503 while Neo4j is down."
+    )
+    api_max_graph_edges: int = Field(
+        default=5000, description="Most edges one /graph answer holds (then 'truncated')."
+    )
 
     # --- ingest --------------------------------------------------------------------
     ingest_batch_size: int = 500

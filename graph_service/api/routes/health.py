@@ -1,0 +1,42 @@
+"""Liveness and readiness."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from graph_service.api.deps import SettingsDep, StoreDep
+from graph_service.api.errors import UNAVAILABLE, error_json
+from graph_service.api.schemas import HealthPublic, ReadyPublic
+
+router = APIRouter(tags=["health"])
+
+
+@router.get("/health", response_model=HealthPublic, summary="The process is alive")
+async def health() -> HealthPublic:
+    """Answers as long as the process runs, whether or not Neo4j is reachable."""
+    return HealthPublic()
+
+
+@router.get(
+    "/ready",
+    response_model=ReadyPublic,
+    responses={**UNAVAILABLE},
+    summary="Neo4j is reachable and the schema is present",
+)
+async def ready(store: StoreDep, settings: SettingsDep) -> ReadyPublic | object:
+    """200 when Neo4j answers and every constraint and index exists (missing ones are
+    applied on the way); 503 with Retry-After otherwise."""
+    state = await store.readiness()
+    if state.ready:
+        return ReadyPublic(neo4j=state.server, missing_schema=[])
+    headers = {"Retry-After": str(settings.api_retry_after_seconds)}
+    if not state.reachable:
+        return error_json(
+            503, "store_unavailable", f"Neo4j is not reachable: {state.detail}", headers=headers
+        )
+    return error_json(
+        503,
+        "schema_missing",
+        "the schema is incomplete: " + ", ".join(state.missing_schema),
+        headers=headers,
+    )

@@ -1,0 +1,556 @@
+"""Public API models (``...Public``, ``...Page``) and the mappers from store records."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from graph_service.models import Modality, RelationType, Statement
+from graph_service.store import repository as rec
+
+ACTOR_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.:\-]{0,99}$"
+QUERY_NAME_PATTERN = r"^[a-z0-9_]{1,64}$"
+# Markup that has no place in an article's plain text (and is dangerous if echoed).
+_MARKUP = re.compile(
+    r"</?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?/?>|javascript\s*:|data\s*:\s*text/html",
+    re.IGNORECASE,
+)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+class _Public(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+# --- errors ------------------------------------------------------------------------------
+
+
+class ErrorBody(_Public):
+    code: str = Field(description="Stable machine-readable error code.")
+    message: str = Field(description="What went wrong, for a human.")
+    field: str | None = Field(default=None, description="The input field that is wrong.")
+
+
+class ErrorResponse(_Public):
+    """The one error shape of the API."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {"error": {"code": "not_found", "message": "no actor with id 'XYZ'", "field": "id"}}
+            ]
+        }
+    )
+    error: ErrorBody
+
+
+# --- health ------------------------------------------------------------------------------
+
+
+class HealthPublic(_Public):
+    model_config = ConfigDict(json_schema_extra={"examples": [{"status": "ok"}]})
+    status: Literal["ok"] = "ok"
+
+
+class ReadyPublic(_Public):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [{"status": "ready", "neo4j": "Neo4j/5.26.0", "missing_schema": []}]
+        }
+    )
+    status: Literal["ready"] = "ready"
+    neo4j: str | None = None
+    missing_schema: list[str] = Field(default_factory=list)
+
+
+# --- actors ------------------------------------------------------------------------------
+
+
+class ActorRefPublic(_Public):
+    id: str = Field(examples=["PRK"])
+    name: str = Field(examples=["North Korea"])
+    kind: str | None = Field(default=None, examples=["state"])
+
+    @classmethod
+    def of(cls, ref: rec.ActorRef) -> ActorRefPublic:
+        return cls(id=ref.id, name=ref.name, kind=ref.kind)
+
+
+class ActorPublic(_Public):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": "PRK",
+                    "name": "North Korea",
+                    "kind": "state",
+                    "names_de": ["Nordkorea"],
+                    "names_en": ["North Korea", "DPRK"],
+                    "aliases": ["Pjöngjang"],
+                    "state": None,
+                    "role": None,
+                }
+            ]
+        }
+    )
+    id: str
+    name: str
+    kind: str | None = None
+    names_de: list[str] = Field(default_factory=list)
+    names_en: list[str] = Field(default_factory=list)
+    aliases: list[str] = Field(default_factory=list)
+    state: str | None = None
+    role: str | None = None
+
+    @classmethod
+    def of(cls, actor: rec.ActorRecord) -> ActorPublic:
+        return cls(
+            id=actor.id,
+            name=actor.name,
+            kind=actor.kind,
+            names_de=actor.names_de,
+            names_en=actor.names_en,
+            aliases=actor.aliases,
+            state=actor.state,
+            role=actor.role,
+        )
+
+
+class ActorPage(_Public):
+    items: list[ActorPublic]
+    next_cursor: str | None = Field(
+        default=None, description="Pass as `cursor` for the next page; null on the last page."
+    )
+
+
+class RelationCountPublic(_Public):
+    type: str = Field(examples=["SUPPLIES"], description="Relation type (or LEADS).")
+    direction: Literal["out", "in", "both"] = Field(
+        description="out: the actor is the source; in: the target; both: symmetric relation."
+    )
+    edges: int = Field(description="Number of counterparts.")
+    statements: int = Field(description="Number of statements behind those edges.")
+
+
+class ActorDetailPublic(ActorPublic):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": "PRK",
+                    "name": "North Korea",
+                    "kind": "state",
+                    "names_de": ["Nordkorea"],
+                    "names_en": ["North Korea"],
+                    "aliases": [],
+                    "relation_counts": [
+                        {"type": "PARTNERSHIP", "direction": "both", "edges": 2, "statements": 7},
+                        {"type": "SUPPLIES", "direction": "out", "edges": 1, "statements": 12},
+                    ],
+                }
+            ]
+        }
+    )
+    relation_counts: list[RelationCountPublic] = Field(default_factory=list)
+
+    @classmethod
+    def of_detail(cls, detail: rec.ActorDetail) -> ActorDetailPublic:
+        base = ActorPublic.of(detail.actor).model_dump()
+        return cls(
+            **base,
+            relation_counts=[
+                RelationCountPublic(
+                    type=c.type,
+                    direction=c.direction,
+                    edges=c.edges,
+                    statements=c.statements,
+                )
+                for c in detail.counts
+            ],
+        )
+
+
+# --- relations ---------------------------------------------------------------------------
+
+
+class _EdgeStatsPublic(_Public):
+    statements: int = Field(description="Statements behind the edge.", examples=[12])
+    documents: int = Field(description="Documents those statements come from.", examples=[5])
+    weight: float = Field(description="Aggregated strength of the edge.", examples=[4.2])
+    confidence: float | None = Field(default=None, examples=[0.81])
+    first_seen: dt.date | None = Field(default=None, examples=["2023-09-13"])
+    last_seen: dt.date | None = Field(default=None, examples=["2024-11-02"])
+    items: list[str] = Field(default_factory=list, examples=[["artillery ammunition"]])
+    speculative: bool = Field(default=False, description="Only speculative statements.")
+
+    @staticmethod
+    def stats(stats: rec.EdgeStats) -> dict[str, Any]:
+        return {
+            "statements": stats.statements,
+            "documents": stats.documents,
+            "weight": stats.weight,
+            "confidence": stats.confidence,
+            "first_seen": stats.first_seen,
+            "last_seen": stats.last_seen,
+            "items": stats.items,
+            "speculative": stats.speculative,
+        }
+
+
+class ActorRelationPublic(_EdgeStatsPublic):
+    type: RelationType
+    direction: Literal["out", "in", "both"]
+    counterpart: ActorRefPublic
+
+    @classmethod
+    def of(cls, rel: rec.ActorRelation) -> ActorRelationPublic:
+        return cls(
+            type=rel.type,
+            direction=rel.direction,
+            counterpart=ActorRefPublic.of(rel.counterpart),
+            **cls.stats(rel.stats),
+        )
+
+
+class ActorRelationList(_Public):
+    actor: str = Field(examples=["PRK"])
+    items: list[ActorRelationPublic]
+
+
+class RelationPublic(_EdgeStatsPublic):
+    type: RelationType
+    source: ActorRefPublic
+    target: ActorRefPublic
+    evidence: str = Field(description="Path of the statements behind this edge.")
+
+    @classmethod
+    def of(cls, edge: rec.Edge) -> RelationPublic:
+        return cls(
+            type=edge.type,
+            source=ActorRefPublic.of(edge.source),
+            target=ActorRefPublic.of(edge.target),
+            evidence=f"/relations/{edge.source.id}/{edge.type.value}/{edge.target.id}/evidence",
+            **cls.stats(edge.stats),
+        )
+
+
+class RelationPage(_Public):
+    items: list[RelationPublic]
+    next_cursor: str | None = None
+
+
+# --- statements --------------------------------------------------------------------------
+
+
+class DocumentRefPublic(_Public):
+    id: str
+    title: str | None = None
+    url: str | None = None
+    date: dt.date | None = None
+    source: str | None = None
+    lang: str | None = None
+
+
+class StatementPublic(_Public):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": "st-8c1f",
+                    "type": "SUPPLIES",
+                    "subject": {"id": "PRK", "name": "North Korea", "kind": "state"},
+                    "object": {"id": "RUS", "name": "Russia", "kind": "state"},
+                    "sentence": "Nordkorea liefert Artilleriemunition an Russland.",
+                    "subtype": "arms",
+                    "items": ["artillery ammunition"],
+                    "confidence": 0.85,
+                    "modality": "asserted",
+                    "negated": False,
+                    "date": "2024-10-01",
+                    "document": {
+                        "id": "doc-1",
+                        "title": "Munition aus Pjöngjang",
+                        "url": "https://example.org/a",
+                        "date": "2024-10-01",
+                    },
+                }
+            ]
+        }
+    )
+    id: str
+    type: str
+    subject: ActorRefPublic
+    object: ActorRefPublic
+    sentence: str = Field(description="The evidence: the sentence or clause, verbatim.")
+    subtype: str | None = None
+    items: list[str] = Field(default_factory=list)
+    confidence: float
+    modality: str
+    negated: bool = False
+    attributed_to: str | None = None
+    rule: str | None = None
+    date: dt.date | None = None
+    span: list[int] | None = Field(default=None, description="[start, end] in the text.")
+    sentence_index: int | None = None
+    document: DocumentRefPublic | None = None
+
+    @classmethod
+    def of(cls, s: rec.StatementRecord) -> StatementPublic:
+        doc = s.document
+        return cls(
+            id=s.id,
+            type=s.type,
+            subject=ActorRefPublic.of(s.subject),
+            object=ActorRefPublic.of(s.object),
+            sentence=s.evidence,
+            subtype=s.subtype,
+            items=s.items,
+            confidence=s.confidence,
+            modality=s.modality,
+            negated=s.negated,
+            attributed_to=s.attributed_to,
+            rule=s.rule,
+            date=s.date,
+            span=list(s.span) if s.span else None,
+            sentence_index=s.sentence_index,
+            document=DocumentRefPublic(
+                id=doc.id,
+                title=doc.title,
+                url=doc.url,
+                date=doc.date,
+                source=doc.source,
+                lang=doc.lang,
+            )
+            if doc
+            else None,
+        )
+
+
+class StatementPage(_Public):
+    items: list[StatementPublic]
+    next_cursor: str | None = None
+
+
+class EvidencePage(_Public):
+    source: str
+    type: RelationType
+    target: str
+    items: list[StatementPublic]
+    next_cursor: str | None = None
+
+
+# --- graph -------------------------------------------------------------------------------
+
+
+class GraphEdgePublic(_EdgeStatsPublic):
+    source: str
+    target: str
+    type: RelationType
+
+    @classmethod
+    def of(cls, edge: rec.Edge) -> GraphEdgePublic:
+        return cls(
+            source=edge.source.id, target=edge.target.id, type=edge.type, **cls.stats(edge.stats)
+        )
+
+
+class GraphPublic(_Public):
+    center: str | None = None
+    depth: int | None = None
+    nodes: list[ActorRefPublic]
+    edges: list[GraphEdgePublic]
+    truncated: bool = Field(description="True when the edge limit cut the graph.")
+
+
+# --- named queries and ad hoc Cypher -----------------------------------------------------
+
+
+class QueryParameterPublic(_Public):
+    name: str = Field(examples=["actor"])
+    type: Literal["string", "integer", "number", "boolean", "date"]
+    description: str
+    required: bool
+    default: Any = None
+
+
+class NamedQueryPublic(_Public):
+    name: str = Field(examples=["allies_of"])
+    description: str
+    parameters: list[QueryParameterPublic]
+
+
+class NamedQueryList(_Public):
+    items: list[NamedQueryPublic]
+
+
+class NamedQueryRequest(_Public):
+    model_config = ConfigDict(
+        extra="forbid", json_schema_extra={"examples": [{"parameters": {"actor": "RUS"}}]}
+    )
+    parameters: dict[str, Any] = Field(
+        default_factory=dict, description="Values for the query's declared parameters."
+    )
+
+
+class CypherRequest(_Public):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "query": "MATCH (a:Actor {id: $id})-[r:SUPPLIES]->(b) RETURN b.id, r.weight",
+                    "parameters": {"id": "PRK"},
+                }
+            ]
+        },
+    )
+    query: str = Field(min_length=1, max_length=100_000, description="Read-only Cypher.")
+    parameters: dict[str, Any] = Field(default_factory=dict)
+
+
+class QueryResultPublic(_Public):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "columns": ["id", "weight"],
+                    "rows": [{"id": "RUS", "weight": 4.2}],
+                    "row_count": 1,
+                    "truncated": False,
+                }
+            ]
+        }
+    )
+    name: str | None = None
+    columns: list[str]
+    rows: list[dict[str, Any]]
+    row_count: int
+    truncated: bool = Field(description="True when the row cap cut the result.")
+
+    @classmethod
+    def of(cls, result: rec.QueryResult, name: str | None = None) -> QueryResultPublic:
+        return cls(
+            name=name,
+            columns=result.columns,
+            rows=result.rows,
+            row_count=len(result.rows),
+            truncated=result.truncated,
+        )
+
+
+# --- documents and extraction ------------------------------------------------------------
+
+
+def _clean_text(value: str, what: str) -> str:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise ValueError(f"{what} is not valid Unicode text") from exc
+    if _CONTROL.search(value):
+        raise ValueError(f"{what} holds control characters: it looks binary, not text")
+    if _MARKUP.search(value):
+        raise ValueError(f"{what} contains HTML markup or script; send the plain text")
+    return value
+
+
+class DocumentIn(_Public):
+    """One article as plain text, with optional metadata."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "text": "Russland und Nordkorea haben eine strategische Partnerschaft "
+                    "vereinbart.",
+                    "title": "Pakt zwischen Moskau und Pjöngjang",
+                    "url": "https://example.org/news/1",
+                    "date": "2024-06-19",
+                    "lang": "de",
+                }
+            ]
+        },
+    )
+    text: str = Field(min_length=1, description="The article text (plain text, UTF-8).")
+    title: str | None = Field(default=None, max_length=1000)
+    url: str | None = Field(default=None, max_length=2000, pattern=r"^https?://[^\s<>\"]+$")
+    date: dt.date | None = None
+    lang: str | None = Field(default=None, pattern=r"^[a-z]{2,3}$")
+    source: str | None = Field(default=None, max_length=200)
+    id: str | None = Field(default=None, pattern=r"^[A-Za-z0-9_.:/\-]{1,200}$")
+
+    @field_validator("text")
+    @classmethod
+    def _text(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("text is empty")
+        return _clean_text(value, "text")
+
+    @field_validator("title", "source")
+    @classmethod
+    def _meta(cls, value: str | None) -> str | None:
+        return None if value is None else _clean_text(value, "the value")
+
+
+class DocumentBatchIn(_Public):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [{"documents": [{"text": "Nordkorea liefert Raketen an Russland."}]}]
+        },
+    )
+    documents: list[DocumentIn] = Field(min_length=1)
+
+
+class ExtractedStatementPublic(_Public):
+    subject: str
+    type: RelationType
+    object: str
+    evidence: str
+    confidence: float
+    subtype: str | None = None
+    items: list[str] = Field(default_factory=list)
+    negated: bool = False
+    modality: Modality = Modality.ASSERTED
+    attributed_to: str | None = None
+    lang: str | None = None
+    date: dt.date | None = None
+    span: list[int] | None = None
+    rule: str
+
+    @classmethod
+    def of(cls, s: Statement) -> ExtractedStatementPublic:
+        return cls(
+            subject=s.subject,
+            type=s.type,
+            object=s.object,
+            evidence=s.evidence,
+            confidence=s.confidence,
+            subtype=s.subtype,
+            items=list(s.items),
+            negated=s.negated,
+            modality=s.modality,
+            attributed_to=s.attributed_to,
+            lang=s.lang,
+            date=s.date,
+            span=list(s.span) if s.span else None,
+            rule=s.rule,
+        )
+
+
+class ExtractResult(_Public):
+    statements: list[ExtractedStatementPublic]
+
+
+class DocumentWritten(_Public):
+    document_id: str
+    status: str = Field(examples=["new"], description="new, unchanged or replaced.")
+    stored: int = Field(description="Statements stored for the document.")
+    statements: list[ExtractedStatementPublic]
+
+
+class DocumentsWritten(_Public):
+    items: list[DocumentWritten]
