@@ -175,15 +175,20 @@ class Offline:
             route.abort("internetdisconnected")
 
 
-def open_map(context: Any, url: str, offline: Offline, *, timeout_ms: int = 30_000) -> Any:
-    """Open a map page with every foreign request blocked; wait until its layout froze."""
-    context.route("**/*", offline.handle)
+def open_map(
+    context: Any, url: str, offline: Offline, *, ready: bool = True, timeout_ms: int = 30_000
+) -> Any:
+    """Open a page with every foreign request blocked; for a map, wait until its layout froze."""
+    if not getattr(context, "offline_routed", False):
+        context.route("**/*", offline.handle)
+        context.offline_routed = True
     page = context.new_page()
     page.on("request", lambda request: offline.requests.append(request.url))
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     page.on("dialog", lambda dialog: (errors.append(f"dialog: {dialog.message}"), dialog.dismiss()))
     page.goto(url)
-    page.wait_for_selector("body[data-state=ready]", timeout=timeout_ms)
+    if ready:
+        page.wait_for_selector("body[data-state=ready]", timeout=timeout_ms)
     page.page_errors = errors  # type: ignore[attr-defined]
     return page
