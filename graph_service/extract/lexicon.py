@@ -103,7 +103,7 @@ def _base_actors() -> dict[str, ActorInfo]:
     for aid, spec in (data.get("others") or {}).items():
         kind = ActorKind(spec["kind"])
         names = {lang: list(v) for lang, v in spec["names"].items()}
-        actors[aid] = ActorInfo(aid, kind, names["en"][0], names)
+        actors[aid] = ActorInfo(aid, kind, names["en"][0], names, state=spec.get("state"))
     for aid, per_lang in (data.get("state_organs") or {}).items():
         for lang, forms in per_lang.items():
             actors[aid].aliases.extend(forms)
@@ -360,6 +360,16 @@ def language(code: str) -> Language:
     )
     log.debug("lexicon %s: %d first tokens, %d triggers", code, len(index), len(trig_values))
     return lang
+
+
+@lru_cache(maxsize=1)
+def actor_owners() -> dict[str, str]:
+    """State-owned companies and similar: actor -> the state it also stands for."""
+    return {
+        aid: a.state
+        for aid, a in _base_actors().items()
+        if a.state and a.kind is not ActorKind.PERSON
+    }
 
 
 # --- catalog ----------------------------------------------------------------------------

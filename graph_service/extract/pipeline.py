@@ -68,6 +68,8 @@ def extract_statements(document: Document) -> list[Statement]:
                 if key not in best or best[key].confidence < cand.confidence:
                     best[key] = cand
         for cand in best.values():
+            if cand.subtype == "attack" and not cand.negated:
+                discourse.last_attacker = cand.subject
             confidence = cand.confidence * (0.5 if distractor else 1.0)
             if confidence < MIN_CONFIDENCE:
                 continue

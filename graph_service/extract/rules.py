@@ -24,11 +24,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from graph_service.extract.lexicon import Form, Language, Trigger
+from graph_service.extract.lexicon import Form, Language, Trigger, actor_owners
 from graph_service.extract.text import Token
 from graph_service.models import Modality, RelationType
 
 PUNCT_HARD = frozenset(";:–—()[]|")
+ASSOC = frozenset({"linked", "tied", "belonging", "affiliated", "connected", "loyal", "bound"})
 QUOTES = frozenset("\"'«»„“”‚‘’›‹")
 STATE_LIKE = frozenset({"state", "bloc", "group"})
 
@@ -110,10 +111,13 @@ class Discourse:
     def __init__(self) -> None:
         self.recent: list[tuple[str, str, int]] = []  # (actor, kind, sentence)
         self.groups: list[tuple[tuple[str, ...], int]] = []  # coordinated lists
+        self.last_attacker: str | None = None  # agent of the last attack statement
 
     def last_distinct(self, n: int, sent: int, kinds: frozenset[str] | None) -> list[str]:
         out: list[str] = []
         for actor, kind, s in reversed(self.recent):
+            if s >= sent:
+                continue
             if sent - s > 4:
                 break
             if kinds and kind not in kinds:
@@ -126,6 +130,8 @@ class Discourse:
 
     def last_group(self, n: int | None, sent: int, window: int = 3) -> list[str]:
         for actors, s in reversed(self.groups):
+            if s >= sent:
+                continue
             if sent - s > window:
                 break
             if (n is None and len(actors) >= 2) or len(actors) == n:
@@ -134,6 +140,8 @@ class Discourse:
 
     def last_of_kind(self, kinds: frozenset[str], sent: int, window: int = 4) -> str | None:
         for actor, kind, s in reversed(self.recent):
+            if s >= sent:
+                continue
             if sent - s > window:
                 break
             if kind in kinds:
@@ -205,6 +213,10 @@ class SentenceAnalysis:
                         text=" ".join(x.text for x in t[k : k + m]),
                     )
                 )
+                owner = actor_owners().get(hit.actor)
+                if owner:
+                    self._add(Mention(k, k + m, owner, _kind(owner, self.kinds),
+                                      mod=t[k + m - 1].hyph, text=self.mentions[-1].text))
             pro_next = False
             k += m
 
@@ -229,8 +241,9 @@ class SentenceAnalysis:
         lx, lows, t = self.lx, self.lows, self.t
         n = len(t)
         extra: list[Mention] = []
+        skip_to = 0
         for k in range(n):
-            if self.covered[k] >= 0:
+            if self.covered[k] >= 0 or k < skip_to:
                 continue
             low = lows[k]
             num = lx.coref_numbers.get(low)
@@ -256,8 +269,26 @@ class SentenceAnalysis:
                     extra.append(Mention(k, k + 1, a, _kind(a, self.kinds), derived="pronoun",
                                          text=t[k].text))
                 continue
+            if low in self.w.get("possessives", ()) and k + 2 < n and low != "whose" and (
+                    lows[k + 1] in self.w.get("gov_nouns", ())
+                    or lows[k + 2] in self.w.get("gov_nouns", ())):
+                # "Its foreign ministry condemned ...": the actor of the last sentence
+                before = [m for m in self.mentions if m.j <= k and not m.derived
+                          and m.kind in STATE_LIKE]
+                actor = before[-1].actor if before else self.discourse.last_of_kind(
+                    STATE_LIKE, self.sent, window=1)
+                if actor:
+                    end = k + 2 if lows[k + 1] in self.w.get("gov_nouns", ()) else k + 3
+                    extra.append(Mention(k, end, actor, _kind(actor, self.kinds),
+                                         derived="possessive", text=" ".join(
+                                             x.text for x in t[k:end])))
+                    skip_to = end
+                continue
             cls = lx.anaphors.get(low)
-            if cls is not None and k > 0 and lows[k - 1] in self.w.get("articles", ()):
+            arts = self.w.get("articles", ())
+            if cls is not None and k > 0 and (lows[k - 1] in arts or (
+                    k > 1 and lows[k - 2] in arts and self.covered[k - 1] >= 0
+                    and self.mentions[self.covered[k - 1]].adj and cls == "group")):
                 actor = self._anaphor(cls, k)
                 if actor:
                     extra.append(Mention(k, k + 1, actor, _kind(actor, self.kinds),
@@ -313,9 +344,23 @@ class SentenceAnalysis:
         return []
 
     def _anaphor(self, cls: str, k: int) -> str | None:
-        # a demonym or genitive right next to the noun names the actor itself
+        # a demonym or genitive right next to the noun names the actor itself, except
+        # for groups: "the Palestinian group" is Hamas, not Palestine
         if k > 0 and self.covered[k - 1] >= 0:
+            if cls != "group":
+                return None
+            adj = self.mentions[self.covered[k - 1]]
+            if not adj.adj:
+                return None
+            actor = self._anaphor_lookup(cls, adj.i)
+            if actor:
+                adj.actor, adj.kind, adj.adj, adj.derived = actor, "group", False, "anaphor"
+                adj.j = k + 1
+                self.covered[k] = self.covered[k - 1]
             return None
+        return self._anaphor_lookup(cls, k)
+
+    def _anaphor_lookup(self, cls: str, k: int) -> str | None:
         kinds = {
             "group": frozenset({"group"}),
             "country": frozenset({"state"}),
@@ -343,12 +388,19 @@ class SentenceAnalysis:
         preps = w.get("prepositions", frozenset())
         quants = w.get("quantities", frozenset())
         gov = w.get("gov_nouns", frozenset())
+        loose = self.lx.code != "de"
+        stop = w.get("conjunctions", frozenset()) | w.get("relative", frozenset()) | \
+            w.get("subordinators", frozenset())
         for m in self.mentions:
             k = m.i - 1
             steps = 0
-            while k >= 0 and steps < 5:
+            lower_skipped = 0
+            while k >= 0 and steps < 6:
                 low = lows[k]
                 cov = self.covered[k]
+                if low == "to" and k > 0 and lows[k - 1] in ASSOC:
+                    m.marker, m.marker_pos = "assoc", k  # "vessels linked to Israel"
+                    break
                 if cov >= 0 and self.mentions[cov].adj and not self.mentions[cov].derived:
                     k -= 1
                     steps += 1
@@ -374,7 +426,16 @@ class SentenceAnalysis:
                     k -= 1
                     steps += 1
                     continue
+                if loose and lower_skipped < 3 and cov < 0 and t[k].is_word and low.isalpha() \
+                        and t[k].text.islower() and low not in stop:
+                    # "on the state oil company PDVSA", "contra el régimen iraní"
+                    k -= 1
+                    steps += 1
+                    lower_skipped += 1
+                    continue
                 break
+            if m.marker is not None and lower_skipped and m.marker in ("of", "de", "du", "del"):
+                m.marker, m.marker_pos = None, -1  # "parts of Yemen" is no of-object
             # origin: adjective/genitive right before a supplied item
             if m.adj or m.gen or m.mod:
                 for x in range(m.j, min(m.j + 4, n)):
@@ -526,8 +587,8 @@ class SentenceAnalysis:
             hi += 1
         return lo, hi + 1
 
-    def is_subject_candidate(self, g: Group) -> bool:
-        if g.marker is not None or g.is_origin or g.is_pro:
+    def is_subject_candidate(self, g: Group, supplies: bool = True) -> bool:
+        if g.marker is not None or (g.is_origin and supplies) or g.is_pro:
             return False
         if all(m.gen for m in g.members) and not self._gen_is_np(g):
             return False
@@ -537,10 +598,10 @@ class SentenceAnalysis:
         # "Russia's foreign ministry summoned": the possessor stands for its NP
         return True
 
-    def subject_left(self, k: int, lo: int) -> Group | None:
+    def subject_left(self, k: int, lo: int, supplies: bool = True) -> Group | None:
         best = None
         for g in self.groups:
-            if g.j <= k and g.i >= lo and self.is_subject_candidate(g):
+            if g.j <= k and g.i >= lo and self.is_subject_candidate(g, supplies):
                 best = g
         return best
 
@@ -566,29 +627,48 @@ class SentenceAnalysis:
         # English/Romance: the auxiliary precedes the participle closely
         return any(self.lows[x] in aux for x in range(max(lo, k - 4), k))
 
-    def pre_modifiers(self, k: int) -> list[Group]:
+    def pre_modifiers(self, k: int, with_roles: bool = False) -> list[Group]:
         """Adjective, genitive and compound mentions attached to the trigger from the left."""
-        out: list[Group] = []
+        return [g for g, _ in self.pre_modifier_roles(k)]
+
+    def pre_modifier_roles(self, k: int) -> list[tuple[Group, str]]:
+        """Mentions attached to a trigger noun from the left, with their role: "agent"
+        for adjectives, genitives and acronyms ("Russian attacks", "Russia's war", "US
+        sanctions"), "target" for a bare name in an English compound ("Iran sanctions")."""
+        out: list[tuple[Group, str]] = []
         skip = self.w.get("articles", frozenset()) | self.w.get("modifiers", frozenset())
+        stop = self.w.get("prepositions", frozenset()) | self.w.get("conjunctions", frozenset())
+        loose = self.lx.code != "de"
         x = k - 1
         steps = 0
-        while x >= 0 and steps < 4:
+        lower = 0
+        while x >= 0 and steps < 5:
             cov = self.covered[x]
             if cov >= 0:
                 m = self.mentions[cov]
+                g = self.group_of(m)
                 if (m.adj or m.gen or m.mod) and not m.derived and not m.origin:
-                    g = self.group_of(m)
-                    if g not in out:
-                        out.append(g)
+                    if all(g is not h for h, _ in out):
+                        out.append((g, "agent"))
                     x = g.i - 1
                     steps += 1
                     continue
+                if loose and not m.derived and x == k - 1 - lower and not out and \
+                        m.marker is None or (loose and m.derived == "possessive"):
+                    role = "agent" if m.text.replace(".", "").isupper() or m.derived else "target"
+                    out.append((g, role))
                 break
             low = self.lows[x]
             if low in skip or (self.lx.code == "de" and low.endswith(("e", "en", "er", "es"))
-                               and low.islower() and low not in self.w.get("prepositions", ())):
+                               and low.islower() and low not in stop):
                 x -= 1
                 steps += 1
+                continue
+            if loose and lower < 3 and self.t[x].text.islower() and low.isalpha() \
+                    and low not in stop and low not in self.w.get("relative", ()):
+                x -= 1
+                steps += 1
+                lower += 1
                 continue
             break
         return out
@@ -745,7 +825,12 @@ class SentenceAnalysis:
 
         # nominal trigger: attached adjectives and genitives
         if not agent and is_noun or (not agent and trig.pos != "verb"):
-            pre = self.pre_modifiers(k)
+            roles = self.pre_modifier_roles(k)
+            pre = [g for g, role in roles if role == "agent"]
+            pre_target = [g for g, role in roles if role == "target"]
+            if pre_target and not other:
+                other, orule, oconf = [a for g in pre_target for a in g.actors], "compound", 0.9
+                used.update(g.idx for g in pre_target)
             if pre and trig.frame == "supplier_noun":
                 other, orule = [a for g in pre for a in g.actors], "pre-recipient"
                 used.update(g.idx for g in pre)
@@ -789,8 +874,10 @@ class SentenceAnalysis:
             for g in self.groups:
                 if g.idx in used or g.i <= k or g.i >= hi_h:
                     continue
-                if g.marker in targets and g.members[0].marker_pos >= k and \
-                        g.members[0].marker_pos - k <= 12 and (g.i < hi_s or g.i - k <= 6):
+                near = 6 if g.marker in ("in", "im", "en", "dans") else 12
+                if (g.marker in targets or g.marker == "assoc") and \
+                        g.members[0].marker_pos >= k and g.members[0].marker_pos - k <= near \
+                        and (g.i < hi_s or g.i - k <= 6):
                     if trig.reverse and trig.frame == "usage":
                         continue
                     other, orule = g.actors, f"prep-{g.marker}"
@@ -807,19 +894,34 @@ class SentenceAnalysis:
             if g is not None and g.idx not in used:
                 agent, arule, aconf = g.actors, "controller", 0.85
                 used.add(g.idx)
+        # frame: "X vowed that Y would pay a heavy price"
+        if trig.frame == "pay_price":
+            left = [g for g in self.groups if lo_h <= g.i and g.j <= k and g.marker is None]
+            if len(left) < 2:
+                return []
+            return [(a, o, 0.9, "threatener+pays") for a in left[0].actors
+                    for o in left[-1].actors]
+        # condemning "the strike": the agent of the attack reported just before
+        if not other and trig.subtype == "condemnation":
+            for x in range(k + 1, min(k + 5, hi_s)):
+                if any(t.subtype == "attack" for t in self.lx.triggers.lookup(self.lows[x])):
+                    if self.discourse.last_attacker:
+                        other, orule, oconf = [self.discourse.last_attacker], "event-agent", 0.85
+                    break
+        supplies = trig.type is RelationType.SUPPLIES
         # clause subject
         if not agent:
-            g = self.subject_left(k, lo_s)
+            g = self.subject_left(k, lo_s, supplies)
             if g is not None and g.idx not in used:
                 agent, arule = g.actors, "clause-subject"
                 used.add(g.idx)
         if not agent and trig.pos == "verb" and not self.relative_block(k, lo_s):
             g = self.first_after(k, hi_s, 3, used)
-            if g is not None and (self.lx.code == "de" or k - lo_s <= 1):
+            if g is not None and self.lx.code == "de":
                 agent, arule, aconf = g.actors, "inverted-subject", 0.9
                 used.add(g.idx)
         if not agent and not self.relative_block(k, lo_s):
-            g = self.subject_left(k, lo_h)
+            g = self.subject_left(k, lo_h, supplies)
             if g is not None and g.idx not in used:
                 agent, arule, aconf = g.actors, "previous-segment", 0.8
                 used.add(g.idx)
@@ -853,6 +955,9 @@ class SentenceAnalysis:
         if trig.type is RelationType.SUPPLIES:
             origin = [g for g in self.groups if lo_h <= g.i < hi_h and g.is_origin
                       and g.idx not in used]
+            if trig.frame == "usage":
+                origin = [g for g in origin if lo_s <= g.i < hi_s and abs(g.i - k) <= 8
+                          and g.marker is None]
             if trig.reverse:
                 # subject receives; supplier from "von/aus/from" or the items' origin
                 if origin:
