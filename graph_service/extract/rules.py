@@ -598,10 +598,16 @@ class SentenceAnalysis:
         # "Russia's foreign ministry summoned": the possessor stands for its NP
         return True
 
-    def subject_left(self, k: int, lo: int, supplies: bool = True) -> Group | None:
+    def subject_left(
+        self, k: int, lo: int, supplies: bool = True, first: bool = False
+    ) -> Group | None:
+        """The subject candidate left of k: the nearest one, or the first one of the
+        clause (German: subject before dative and accusative objects)."""
         best = None
         for g in self.groups:
             if g.j <= k and g.i >= lo and self.is_subject_candidate(g, supplies):
+                if first:
+                    return g
                 best = g
         return best
 
@@ -659,8 +665,9 @@ class SentenceAnalysis:
                     out.append((g, role))
                 break
             low = self.lows[x]
-            if low in skip or (self.lx.code == "de" and low.endswith(("e", "en", "er", "es"))
-                               and low.islower() and low not in stop):
+            if low in ("'s", "’s") or low in skip or (
+                    self.lx.code == "de" and low.endswith(("e", "en", "er", "es"))
+                    and low.islower() and low not in stop):
                 x -= 1
                 steps += 1
                 continue
@@ -909,9 +916,16 @@ class SentenceAnalysis:
                         other, orule, oconf = [self.discourse.last_attacker], "event-agent", 0.85
                     break
         supplies = trig.type is RelationType.SUPPLIES
+        # condemnation: the thing condemned is the noun phrase right after the verb
+        if not other and trig.subtype == "condemnation" and trig.pos == "verb" and not is_noun:
+            for g in self.groups:
+                if k < g.i < hi_s and g.i - k <= 5 and g.marker is None and g.idx not in used:
+                    other, orule = g.actors, "condemned"
+                    used.add(g.idx)
+                    break
         # clause subject
         if not agent:
-            g = self.subject_left(k, lo_s, supplies)
+            g = self.subject_left(k, lo_s, supplies, first=self.lx.code == "de")
             if g is not None and g.idx not in used:
                 agent, arule = g.actors, "clause-subject"
                 used.add(g.idx)
@@ -1029,13 +1043,14 @@ class SentenceAnalysis:
                     continue
                 take(g, "post-genitive")
                 break
-        subj = self.subject_left(k, lo_s)
-        if subj is None and trig.pos == "verb":
+        named_pair = len(parts) >= 2
+        subj = self.subject_left(k, lo_s, first=self.lx.code == "de")
+        if named_pair and trig.pos != "verb":
+            subj = None  # "Annäherung der beiden Länder", "ties between X and Y"
+        elif subj is None and trig.pos == "verb":
             subj = self.first_after(k, hi_s, 3, set())
-        if subj is None:
+        if subj is None and not named_pair:
             subj = self.subject_left(k, lo_h)
-        if subj is None and trig.frame == "ally":
-            subj = self.subject_left(k, max(0, lo_h - 0))
         take(subj, "subject")
         if subj is not None and trig.pos == "noun":
             # "sichert Kim Putin seine Unterstützung zu": subject and dative partner

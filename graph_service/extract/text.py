@@ -11,6 +11,7 @@ from dataclasses import dataclass
 # "Iran-backed" expose both parts; `Token.hyph` records the join.
 _TOKEN_RE = re.compile(
     r"(?:[^\W\d_]\.){2,}"  # U.S.  E.U.  z.B.
+    r"|\d+(?:[.,]\d+)+"  # 10,000  1.5  50.000
     r"|\w+(?=n['’]t\b)"  # did(n't)
     r"|n['’]t\b"
     r"|\w+"
