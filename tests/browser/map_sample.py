@@ -186,9 +186,14 @@ def open_map(
     page.on("request", lambda request: offline.requests.append(request.url))
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
-    page.on("dialog", lambda dialog: (errors.append(f"dialog: {dialog.message}"), dialog.dismiss()))
+
+    def on_dialog(dialog: Any) -> None:  # alert(), confirm(): a script ran
+        errors.append(f"dialog: {dialog.message}")
+        dialog.dismiss()
+
+    page.on("dialog", on_dialog)
     page.goto(url)
     if ready:
         page.wait_for_selector("body[data-state=ready]", timeout=timeout_ms)
-    page.page_errors = errors  # type: ignore[attr-defined]
+    page.page_errors = errors
     return page

@@ -110,7 +110,8 @@
   var network = new vis.Network(container, { nodes: nodeView, edges: edgeView }, DATA.vis.options);
   var progress = document.getElementById("progress");
   var api = {
-    network: network, ready: false, stabiliseMs: null, drawnMs: null,
+    network: network, ready: false, capped: false, iterations: 0,
+    scriptStartMs: started, stabiliseMs: null, drawnMs: null,
     visibleNodeIds: function () { return Array.from(visibleNodes).sort(); },
     visibleEdgeIds: function () { return Array.from(visibleEdges).sort(); },
     showEdge: function (id) { showEdge(id); }, showNode: function (id) { showNode(id); },
@@ -131,11 +132,14 @@
     network.redraw();
   }
   network.on("stabilizationProgress", function (p) {
+    api.iterations = p.iterations;
     progress.textContent = "Laying out the map… " + Math.round((100 * p.iterations) / p.total) + "%";
   });
   network.once("stabilizationIterationsDone", freeze);
   network.once("stabilized", freeze);
-  setTimeout(function () { if (!api.ready) { network.stopSimulation(); freeze(); } }, META.stabilise_cap_ms);
+  setTimeout(function () {
+    if (!api.ready) { api.capped = true; network.stopSimulation(); freeze(); }
+  }, META.stabilise_cap_ms);
 
   /* --- header ------------------------------------------------------------------------ */
   var nav = document.getElementById("nav");
