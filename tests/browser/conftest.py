@@ -7,13 +7,12 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
-from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
 import neo4j
 import pytest
-from map_sample import CHROMIUM, CHROMIUM_ARGS, write_sample
+from map_sample import CHROMIUM, CHROMIUM_ARGS, make_app, write_sample
 
 from graph_service.config import Settings
 
@@ -34,29 +33,6 @@ def _free_port() -> int:
         return port
 
 
-def _app(settings: Settings) -> Any:
-    """The real API app when it exists; else a minimal app with the map router."""
-    try:
-        from graph_service.api.app import create_app
-    except ImportError:
-        from fastapi import FastAPI
-
-        from graph_service.store.driver import create_async_driver
-        from graph_service.viz.routes import router
-
-        @asynccontextmanager
-        async def lifespan(app: FastAPI) -> Any:
-            app.state.driver = create_async_driver(settings)
-            app.state.settings = settings
-            yield
-            await app.state.driver.close()
-
-        app = FastAPI(lifespan=lifespan)
-        app.include_router(router)
-        return app
-    return create_app(settings)
-
-
 @pytest.fixture
 def served(map_db: neo4j.Driver, neo4j_server: Settings) -> Iterator[str]:
     """The API on 127.0.0.1 and a free port, over the sample data; yields its base URL."""
@@ -64,7 +40,7 @@ def served(map_db: neo4j.Driver, neo4j_server: Settings) -> Iterator[str]:
 
     port = _free_port()
     config = uvicorn.Config(
-        _app(neo4j_server), host="127.0.0.1", port=port, log_level="warning", lifespan="on"
+        make_app(neo4j_server), host="127.0.0.1", port=port, log_level="warning", lifespan="on"
     )
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)

@@ -8,6 +8,7 @@ carry HTML and script payloads next to real actor mentions.
 from __future__ import annotations
 
 import datetime as dt
+from contextlib import asynccontextmanager
 from typing import Any
 
 import neo4j
@@ -139,6 +140,29 @@ def sample_items() -> list[tuple[Document, list[Statement]]]:
         ),
         (xss, [_st(xss, "IRN", P, "RUS", XSS_SENTENCE, 0.9)]),
     ]
+
+
+def make_app(settings: Settings) -> Any:
+    """The real API app when it exists; else a minimal app with the map router."""
+    try:
+        from graph_service.api.app import create_app
+    except ImportError:
+        from fastapi import FastAPI
+
+        from graph_service.store.driver import create_async_driver
+        from graph_service.viz.routes import router
+
+        @asynccontextmanager
+        async def lifespan(app: FastAPI) -> Any:
+            app.state.driver = create_async_driver(settings)
+            app.state.settings = settings
+            yield
+            await app.state.driver.close()
+
+        app = FastAPI(lifespan=lifespan)
+        app.include_router(router)
+        return app
+    return create_app(settings)
 
 
 def write_sample(driver: neo4j.Driver, settings: Settings) -> None:
