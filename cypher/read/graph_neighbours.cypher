@@ -2,8 +2,8 @@
 UNWIND $ids AS id
 MATCH (a:Actor {id: id})-[r:PARTNERSHIP|SUPPLIES|OPPOSES]-(b:Actor)
 WHERE type(r) IN $types
-  AND ($since IS NULL OR r.last_seen IS NULL OR r.last_seen >= $since)
-  AND ($until IS NULL OR r.first_seen IS NULL OR r.first_seen <= $until)
+  AND ($since IS NULL OR r.last_seen >= $since)
+  AND ($until IS NULL OR r.first_seen <= $until)
   AND coalesce(r.weight, 0.0) >= $min_weight
 RETURN DISTINCT b.id AS id
 LIMIT $limit

@@ -2,8 +2,8 @@
 MATCH (s:Actor)-[r:SUPPLIES]->(t:Actor)
 WHERE ($source IS NULL OR s.id = $source)
   AND ($target IS NULL OR t.id = $target)
-  AND ($since IS NULL OR r.last_seen IS NULL OR r.last_seen >= $since)
-  AND ($until IS NULL OR r.first_seen IS NULL OR r.first_seen <= $until)
+  AND ($since IS NULL OR r.last_seen >= $since)
+  AND ($until IS NULL OR r.first_seen <= $until)
   AND ($min_confidence IS NULL OR r.confidence >= $min_confidence)
   AND ($after_source IS NULL OR s.id > $after_source OR (s.id = $after_source AND t.id > $after_target))
 RETURN s {.id, .name, .kind} AS source, t {.id, .name, .kind} AS target, properties(r) AS edge

@@ -7,7 +7,7 @@ from fastapi import APIRouter
 from graph_service.api.deps import ReaderDep, WriteAccess
 from graph_service.api.errors import READ_RESPONSES, TIMEOUT
 from graph_service.api.schemas import CypherRequest, QueryResultPublic
-from graph_service.api.validation import check_parameters
+from graph_service.api.validation import check_cypher, check_parameters
 
 router = APIRouter(tags=["cypher"], responses={**READ_RESPONSES, **TIMEOUT})
 
@@ -22,5 +22,6 @@ async def run_cypher(body: CypherRequest, reader: ReaderDep) -> QueryResultPubli
     """The database enforces read-only: the query runs in a read-access session through a
     managed read transaction, so a write, schema or admin command is refused (403) and
     changes nothing. A server-side timeout (408) and a row cap (``truncated``) apply."""
+    check_cypher(body.query)
     check_parameters(body.parameters)
     return QueryResultPublic.of(await reader.run_cypher(body.query, body.parameters))
