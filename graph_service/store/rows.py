@@ -114,7 +114,7 @@ class StatementRow:
             "document_id": self.document_id,
             "subject": self.subject,
             "object": self.object,
-            "props": self.props,
+            **self.props,
         }
 
 

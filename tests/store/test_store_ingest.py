@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import random
+import signal
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import neo4j
@@ -212,3 +215,77 @@ def test_async_writer_writes_the_same_graph(clean_db: neo4j.Driver, settings: Se
     )
     assert async_snap["rel_set"] == sync_snap["rel_set"]
     assert comparable(edges(clean_db, settings)) == sync_edges
+
+
+def _extractable_jsonl(path: Path, n: int) -> None:
+    rnd = random.Random(11)
+    names = ["Russia", "China", "Iran", "North Korea", "Germany", "France", "Japan", "India"]
+    templates = [
+        "{A} supplies drones and missiles to {B}.",
+        "{A} and {B} signed a defence pact.",
+        "{A} imposed new sanctions on {B}.",
+        "{A} denied supplying weapons to {B}.",
+    ]
+    lines = []
+    for i in range(n):
+        text = " ".join(
+            rnd.choice(templates).format(A=a, B=b)
+            for a, b in (rnd.sample(names, 2) for _ in range(4))
+        )
+        record = {"id": str(i), "text": f"Report {i}. {text}", "url": f"https://k.example/{i}"}
+        lines.append(json.dumps(record))
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def test_killed_ingest_is_completed_by_a_rerun(
+    clean_db: neo4j.Driver, settings: Settings, tmp_path: Path
+) -> None:
+    n = 1500
+    corpus = tmp_path / "many.jsonl"
+    _extractable_jsonl(corpus, n)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "graph_service.cli", "ingest", str(corpus), "--batch-size", "10"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env={**os.environ},
+    )
+    try:
+        deadline = time.monotonic() + 120
+        written = 0
+        while time.monotonic() < deadline and proc.poll() is None:
+            written = q(clean_db, settings, "MATCH (d:Document) RETURN count(d) AS n")[0]["n"]
+            if written >= 50:
+                break
+            time.sleep(0.05)
+        proc.send_signal(signal.SIGKILL)
+    finally:
+        proc.wait(timeout=30)
+    assert written >= 50, "the ingest did not get going"
+
+    # Whatever was committed is complete: no document without its content hash, no
+    # statement without its subject, object and document.
+    partial = q(
+        clean_db,
+        settings,
+        "MATCH (d:Document) RETURN count(d) AS docs, "
+        "count(CASE WHEN d.text_hash IS NULL THEN 1 END) AS half",
+    )[0]
+    assert partial["half"] == 0 and partial["docs"] < n
+    assert comparable(edges(clean_db, settings)) == edges_from_scratch(clean_db, settings)
+
+    rerun = ingest_paths([corpus], settings, batch_size=100, driver=clean_db)
+    assert rerun.new + rerun.unchanged == n and rerun.failed == 0
+    assert rerun.unchanged >= partial["docs"]
+    completed = snapshot(clean_db, settings)
+    completed_edges = comparable(edges(clean_db, settings))
+    assert completed_edges == edges_from_scratch(clean_db, settings)
+
+    clean_db.execute_query("MATCH (n) DETACH DELETE n", database_=settings.neo4j_database)
+    ingest_paths([corpus], settings, batch_size=100, driver=clean_db)
+    fresh = snapshot(clean_db, settings)
+    assert (completed["nodes"], completed["rels"], completed["props"]) == (
+        fresh["nodes"],
+        fresh["rels"],
+        fresh["props"],
+    )
+    assert comparable(edges(clean_db, settings)) == completed_edges

@@ -1,0 +1,264 @@
+"""Ingest benchmark on the real Neo4j.
+
+For each N it generates N news-style documents (German and English sentences built from
+templates the extractor understands, ~5 statements each) into a JSONL file, then measures
+on the same server, in the same run:
+
+- extract: reading and extracting all documents (no database);
+- raw: the same document and statement rows (the statement row's ids of document, subject
+  and object kept as extra properties) written with a plain
+  ``UNWIND $rows ... CREATE`` (nodes and SUBJECT/OBJECT/IN relationships, no MERGE, no
+  locking, no aggregated edges), in the same batches, each in a managed write transaction;
+- write: ``write_documents`` on the same extracted items (MERGE, locks, aggregated edges);
+- end to end: ``ingest_paths`` on the JSONL file into an empty graph (read, extract, write
+  overlapped), and a second run over the same file (everything unchanged).
+
+Usage (with the GRAPH_SERVICE_* variables of the server to use)::
+
+    .venv/bin/python bench/ingest/run.py --docs 1000 10000 --batch-size 500
+
+The database is emptied between measurements: never point it at data you want to keep.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, LiteralString
+
+import neo4j
+
+from graph_service.config import Settings, get_settings
+from graph_service.extract import actor_catalog, extract_statements, read_documents
+from graph_service.models import Document, Statement
+from graph_service.store.driver import create_driver
+from graph_service.store.ingest import ingest_paths
+from graph_service.store.rows import document_id, document_row, statement_rows
+from graph_service.store.schema import apply_schema, delete_everything
+from graph_service.store.writer import upsert_actors, write_documents
+
+NAMES = {
+    "de": [
+        "Russland",
+        "China",
+        "Iran",
+        "Nordkorea",
+        "Deutschland",
+        "Frankreich",
+        "Polen",
+        "Belarus",
+        "Indien",
+        "Japan",
+        "Großbritannien",
+        "die Türkei",
+    ],
+    "en": [
+        "Russia",
+        "China",
+        "Iran",
+        "North Korea",
+        "Germany",
+        "France",
+        "Poland",
+        "Belarus",
+        "India",
+        "Japan",
+        "Britain",
+        "Turkey",
+    ],
+}
+TEMPLATES = {
+    "de": [
+        "{A} liefert Drohnen und Raketen an {B}.",
+        "{A} und {B} haben eine strategische Partnerschaft vereinbart.",
+        "{A} verhängt neue Sanktionen gegen {B}.",
+        "{A} bestreitet, Waffen an {B} geliefert zu haben.",
+        "Experten zufolge dürfte {A} künftig Munition an {B} liefern.",
+    ],
+    "en": [
+        "{A} supplies drones and missiles to {B}.",
+        "{A} and {B} signed a defence pact.",
+        "{A} imposed new sanctions on {B}.",
+        "{A} denied supplying weapons to {B}.",
+        "Analysts say {A} may send troops to {B}.",
+    ],
+}
+FILLER = {
+    "de": "Die Lage blieb nach Angaben von Beobachtern zunächst unübersichtlich.",
+    "en": "Observers said the situation remained unclear for the time being.",
+}
+
+RAW_DOCUMENTS: LiteralString = """
+UNWIND $rows AS row
+CREATE (d:Document)
+SET d = row, d.ingested_at = datetime()
+"""
+RAW_STATEMENTS: LiteralString = """
+UNWIND $rows AS row
+MATCH (d:Document {id: row.document_id})
+MATCH (a:Actor {id: row.subject})
+MATCH (b:Actor {id: row.object})
+CREATE (s:Statement)
+SET s = row
+CREATE (s)-[:SUBJECT]->(a)
+CREATE (s)-[:OBJECT]->(b)
+CREATE (s)-[:IN]->(d)
+"""
+
+Item = tuple[Document, Sequence[Statement]]
+
+
+def generate(n: int, folder: Path, seed: int = 42) -> Path:
+    rnd = random.Random(seed)
+    path = folder / f"bench-{n}.jsonl"
+    with path.open("w", encoding="utf-8") as fh:
+        for i in range(n):
+            lang = "de" if i % 2 == 0 else "en"
+            sentences = []
+            for _ in range(rnd.randint(4, 6)):
+                a, b = rnd.sample(NAMES[lang], 2)
+                sentences.append(rnd.choice(TEMPLATES[lang]).format(A=a, B=b))
+            sentences.insert(rnd.randint(0, len(sentences)), FILLER[lang])
+            month, day = rnd.randint(1, 12), rnd.randint(1, 28)
+            record = {
+                "id": f"bench-{i}",
+                "text": f"Meldung {i}. " + " ".join(sentences),
+                "title": f"Bench document {i}",
+                "date": f"2024-{month:02d}-{day:02d}",
+                "url": f"https://bench.example/{n}/{i}",
+                "lang": lang,
+            }
+            fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return path
+
+
+def reset(driver: neo4j.Driver, settings: Settings) -> None:
+    delete_everything(driver, settings)
+    apply_schema(driver, settings)
+    upsert_actors(driver, settings, actor_catalog().values())
+
+
+def extract_all(path: Path) -> list[Item]:
+    items: list[Item] = []
+    for doc in read_documents([path]):
+        if isinstance(doc, Document):
+            items.append((doc, extract_statements(doc)))
+    return items
+
+
+def raw_write(driver: neo4j.Driver, settings: Settings, items: list[Item], size: int) -> None:
+    def work(tx: neo4j.ManagedTransaction, docs: list[Any], stmts: list[Any]) -> None:
+        tx.run(RAW_DOCUMENTS, rows=docs).consume()
+        tx.run(RAW_STATEMENTS, rows=stmts).consume()
+
+    with driver.session(database=settings.neo4j_database) as session:
+        for start in range(0, len(items), size):
+            docs, stmts = [], []
+            for doc, statements in items[start : start + size]:
+                did = document_id(doc)
+                docs.append({k: v for k, v in document_row(doc, did).items() if v is not None})
+                stmts.extend(r.as_param() for r in statement_rows(doc, did, statements))
+            session.execute_write(work, docs, stmts)
+
+
+def count(driver: neo4j.Driver, settings: Settings) -> dict[str, int]:
+    records, _, _ = driver.execute_query(
+        "MATCH (d:Document) WITH count(d) AS docs "
+        "MATCH (s:Statement) RETURN docs, count(s) AS statements",
+        database_=settings.neo4j_database,
+    )
+    return dict(records[0].data())
+
+
+def timed(label: str, func: Any, *args: Any, **kwargs: Any) -> tuple[float, Any]:
+    started = time.perf_counter()
+    result = func(*args, **kwargs)
+    seconds = time.perf_counter() - started
+    print(f"  {label}: {seconds:.2f} s", file=sys.stderr, flush=True)
+    return seconds, result
+
+
+def bench(n: int, size: int, folder: Path, driver: neo4j.Driver, settings: Settings) -> dict:  # type: ignore[type-arg]
+    write_settings = settings.model_copy(update={"ingest_batch_size": size})
+    print(f"N = {n}", file=sys.stderr)
+    path = generate(n, folder)
+    t_extract, items = timed("read + extract", extract_all, path)
+    statements = sum(len(s) for _, s in items)
+
+    reset(driver, settings)
+    t_raw, _ = timed("raw UNWIND CREATE", raw_write, driver, settings, items, size)
+    raw_counts = count(driver, settings)
+
+    reset(driver, settings)
+    t_write, results = timed("write_documents", write_documents, driver, write_settings, items)
+    ours = count(driver, settings)
+    assert ours == raw_counts, (ours, raw_counts)
+    assert all(r.status == "new" for r in results)
+
+    reset(driver, settings)
+    t_e2e, summary = timed(
+        "ingest_paths (end to end)", ingest_paths, [path], settings, batch_size=size, driver=driver
+    )
+    t_again, again = timed(
+        "ingest_paths again (unchanged)",
+        ingest_paths,
+        [path],
+        settings,
+        batch_size=size,
+        driver=driver,
+    )
+    assert summary.new == n and again.unchanged == n and again.statements == 0
+    return {
+        "documents": n,
+        "statements": statements,
+        "stored_statements": ours["statements"],
+        "batch_size": size,
+        "extract_s": round(t_extract, 2),
+        "raw_write_s": round(t_raw, 2),
+        "write_s": round(t_write, 2),
+        "write_statements_per_s": round(ours["statements"] / t_write),
+        "raw_statements_per_s": round(ours["statements"] / t_raw),
+        "write_to_raw_ratio": round(t_write / t_raw, 2),
+        "end_to_end_s": round(t_e2e, 2),
+        "end_to_end_docs_per_s": round(n / t_e2e),
+        "end_to_end_statements_per_s": round(summary.statements / t_e2e),
+        "reingest_unchanged_s": round(t_again, 2),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--batch-size", type=int, default=500)
+    parser.add_argument("--json", type=Path, help="Also write the results as JSON here.")
+    args = parser.parse_args()
+    settings = get_settings()
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp, create_driver(settings) as driver:
+        # Warm-up: query plans and JIT, so the first measurement is not penalised.
+        warm = generate(200, Path(tmp), seed=1)
+        reset(driver, settings)
+        items = extract_all(warm)
+        raw_write(driver, settings, items, args.batch_size)
+        reset(driver, settings)
+        write_documents(driver, settings, items)
+        for n in args.docs:
+            rows.append(bench(n, args.batch_size, Path(tmp), driver, settings))
+        reset(driver, settings)
+    header = list(rows[0])
+    print("| " + " | ".join(header) + " |")
+    print("|" + "---|" * len(header))
+    for row in rows:
+        print("| " + " | ".join(str(row[h]) for h in header) + " |")
+    if args.json:
+        args.json.write_text(json.dumps(rows, indent=2) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
