@@ -371,7 +371,8 @@ async def write_documents_async(
 
 
 def _actor_steps(actors: Iterable[Actor]) -> Generator[Step, list[Row], int]:
-    unique = {a.id: a for a in actors}
+    # Sorted by id: locks are taken in the same order as the batch writer takes them.
+    unique = {a.id: a for a in sorted(actors, key=lambda a: a.id)}
     rows = [actor_row(a) for a in unique.values()]
     if not rows:
         return 0
