@@ -74,7 +74,8 @@ def _print_table(statements: list[Statement]) -> None:
         table.add_column(col, overflow="fold")
     for st in statements:
         table.add_row(
-            Path(st.path.split("#")[0]).name + ("#" + st.path.split("#")[1] if "#" in st.path else ""),
+            Path(st.path.split("#")[0]).name
+            + ("#" + st.path.split("#")[1] if "#" in st.path else ""),
             st.subject,
             st.type.value,
             st.object,

@@ -1,9 +1,9 @@
 """Statement extraction: news text -> typed alignment statements. Pure Python, no database.
 
-    from graph_service.extract import read_documents, extract_statements
-    for doc in read_documents(["news/"]):
-        if not isinstance(doc, DocumentReadError):
-            statements = extract_statements(doc)
+from graph_service.extract import read_documents, extract_statements
+for doc in read_documents(["news/"]):
+    if not isinstance(doc, DocumentReadError):
+        statements = extract_statements(doc)
 """
 
 from graph_service.extract.langid import detect_language

@@ -14,7 +14,7 @@ import logging
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -105,7 +105,7 @@ def _base_actors() -> dict[str, ActorInfo]:
         names = {lang: list(v) for lang, v in spec["names"].items()}
         actors[aid] = ActorInfo(aid, kind, names["en"][0], names, state=spec.get("state"))
     for aid, per_lang in (data.get("state_organs") or {}).items():
-        for lang, forms in per_lang.items():
+        for _lang, forms in per_lang.items():
             actors[aid].aliases.extend(forms)
     for spec in load_yaml("persons.yaml"):
         pid = re.sub(r"[^A-Z0-9]+", "_", fold(spec["name"]).upper()).strip("_")
@@ -190,8 +190,9 @@ class _RegexTable:
         if self._any is None or not self._any.fullmatch(low):
             res: tuple[Any, ...] = ()
         else:
-            res = tuple(v for rx, v in zip(self._regexes, self._values, strict=True)
-                        if rx.fullmatch(low))
+            res = tuple(
+                v for rx, v in zip(self._regexes, self._values, strict=True) if rx.fullmatch(low)
+            )
         if len(self._memo) < 200_000:
             self._memo[low] = res
         return res
@@ -226,6 +227,15 @@ class Language:
     denial: _RegexTable
     participle: re.Pattern[str]
     particle_verbs: dict[str, re.Pattern[str]]  # denial cue -> required particle
+    reference_words: frozenset[str] = frozenset()  # words that may refer back
+
+    def __post_init__(self) -> None:
+        self.reference_words = (
+            frozenset(self.coref_numbers)
+            | frozenset(self.anaphors)
+            | self.w.get("plural_pronouns", frozenset())
+            | self.w.get("possessives", frozenset())
+        )
 
 
 def _inflect(form: str, suffixes: list[str], skip: re.Pattern[str] | None) -> list[str]:
@@ -241,12 +251,10 @@ def _add(index: dict[str, list[Form]], surface: str, actor: str | None, **flags:
     if not lows:
         return
     policy = flags.pop("policy", None) or _policy(surface)
-    index.setdefault(lows[0], []).append(
-        Form(lows, actor, policy=policy, surface=surface, **flags)
-    )
+    index.setdefault(lows[0], []).append(Form(lows, actor, policy=policy, surface=surface, **flags))
 
 
-@lru_cache(maxsize=None)
+@cache
 def language(code: str) -> Language:
     """The compiled lexicon for a language; unknown languages get the English rules
     with the country names CLDR has for them."""
@@ -340,13 +348,15 @@ def language(code: str) -> Language:
     particle_verbs = {
         d["match"]: re.compile(d["particle"]) for d in denial_specs if d.get("particle")
     }
-    lang = Language(
+    compiled = Language(
         code=code,
         abbreviations=_words(spec.get("abbreviations")),
         forms=index,
         adjective_forms=adjective_forms,
         w=words,
-        coref_numbers={str(k).lower(): int(v) for k, v in (spec.get("coref_numbers") or {}).items()},
+        coref_numbers={
+            str(k).lower(): int(v) for k, v in (spec.get("coref_numbers") or {}).items()
+        },
         coref_nouns={
             w: cls for cls, ws in (spec.get("coref_nouns") or {}).items() for w in _words(ws)
         },
@@ -359,7 +369,7 @@ def language(code: str) -> Language:
         particle_verbs=particle_verbs,
     )
     log.debug("lexicon %s: %d first tokens, %d triggers", code, len(index), len(trig_values))
-    return lang
+    return compiled
 
 
 @lru_cache(maxsize=1)

@@ -55,8 +55,11 @@ def extract_statements(document: Document) -> list[Statement]:
         sa.find_mentions()
         sa.resolve_references()
         if sa.mentions:
-            sa.analyse_structure()
-            analysed.append((index, sa, sentence.start, sentence.end))
+            if sa.has_trigger_word():
+                sa.analyse_structure()
+                analysed.append((index, sa, sentence.start, sentence.end))
+            else:
+                sa.build_groups()  # lists are antecedents of "the two countries"
             _remember(discourse, sa, index)
     distractor = n_words > 0 and n_distractor / n_words > DISTRACTOR_SHARE
     statements: list[Statement] = []

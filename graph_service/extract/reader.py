@@ -17,8 +17,14 @@ from graph_service.models import Document
 
 log = logging.getLogger(__name__)
 
-SUFFIX_FORMATS = {".txt": "txt", ".md": "md", ".markdown": "md", ".html": "html",
-                  ".htm": "html", ".jsonl": "jsonl"}
+SUFFIX_FORMATS = {
+    ".txt": "txt",
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".jsonl": "jsonl",
+}
 MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
 _FRONT_KEYS = {"title", "date", "source", "url", "lang", "id"}
 
@@ -35,7 +41,7 @@ def _decode(data: bytes, path: str) -> str:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise DocumentReadError(
-            f"{path}: not valid UTF-8 (byte {exc.start}: {data[exc.start:exc.start + 1]!r}); "
+            f"{path}: not valid UTF-8 (byte {exc.start}: {data[exc.start : exc.start + 1]!r}); "
             "convert the file to UTF-8",
             field="text",
         ) from None
@@ -148,7 +154,9 @@ def document_from_bytes(data: bytes, *, path: str, fmt: str) -> Document:
             f"{path}: {len(data)} bytes exceeds the limit of {MAX_DOCUMENT_BYTES} bytes"
         )
     if fmt not in ("txt", "md", "html", "jsonl-line"):
-        raise UnsupportedMediaError(f"{path}: unsupported format {fmt!r} (txt, md, html, jsonl-line)")
+        raise UnsupportedMediaError(
+            f"{path}: unsupported format {fmt!r} (txt, md, html, jsonl-line)"
+        )
     text = _decode(data, path)
     if fmt == "html":
         return _html_document(text, path)
@@ -180,7 +188,7 @@ def read_documents(paths: Iterable[str | Path]) -> Iterator[Document | DocumentR
         spath = str(item)
         fmt = SUFFIX_FORMATS.get(item.suffix.lower())
         if fmt is None:
-            yield UnsupportedMediaError(
+            yield DocumentReadError(
                 f"{spath}: unsupported file type {item.suffix!r} (.txt, .md, .html, .jsonl)"
             )
             continue

@@ -21,6 +21,7 @@ a confidence from trigger strength, argument evidence and modality.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -196,8 +197,17 @@ class SentenceAnalysis:
                 low = lows[k]
                 if low.startswith("pro") and len(low) > 5 and low[3:] in self.lx.adjective_forms:
                     actor = self.lx.adjective_forms[low[3:]]
-                    self._add(Mention(k, k + 1, actor, _kind(actor, self.kinds), adj=True,
-                                      pro=True, text=t[k].text))
+                    self._add(
+                        Mention(
+                            k,
+                            k + 1,
+                            actor,
+                            _kind(actor, self.kinds),
+                            adj=True,
+                            pro=True,
+                            text=t[k].text,
+                        )
+                    )
                 pro_next = low == "pro" and t[k].hyph
                 k += 1
                 continue
@@ -208,15 +218,30 @@ class SentenceAnalysis:
                     gen = True
                 self._add(
                     Mention(
-                        k, k + m, hit.actor, _kind(hit.actor, self.kinds), adj=hit.adj, gen=gen,
-                        mod=t[k + m - 1].hyph, pro=pro_next, demonym=hit.demonym,
+                        k,
+                        k + m,
+                        hit.actor,
+                        _kind(hit.actor, self.kinds),
+                        adj=hit.adj,
+                        gen=gen,
+                        mod=t[k + m - 1].hyph,
+                        pro=pro_next,
+                        demonym=hit.demonym,
                         text=" ".join(x.text for x in t[k : k + m]),
                     )
                 )
                 owner = actor_owners().get(hit.actor)
                 if owner:
-                    self._add(Mention(k, k + m, owner, _kind(owner, self.kinds),
-                                      mod=t[k + m - 1].hyph, text=self.mentions[-1].text))
+                    self._add(
+                        Mention(
+                            k,
+                            k + m,
+                            owner,
+                            _kind(owner, self.kinds),
+                            mod=t[k + m - 1].hyph,
+                            text=self.mentions[-1].text,
+                        )
+                    )
             pro_next = False
             k += m
 
@@ -242,10 +267,11 @@ class SentenceAnalysis:
         n = len(t)
         extra: list[Mention] = []
         skip_to = 0
+        ref_words = lx.reference_words
         for k in range(n):
-            if self.covered[k] >= 0 or k < skip_to:
-                continue
             low = lows[k]
+            if low not in ref_words or self.covered[k] >= 0 or k < skip_to:
+                continue
             num = lx.coref_numbers.get(low)
             if num and k + 1 < n:
                 # "beide Staaten", "die beiden Länder", "the two countries"
@@ -258,41 +284,81 @@ class SentenceAnalysis:
                     actors = self._antecedents(num, cls, k)
                     text = " ".join(x.text for x in t[k : nk + 1])
                     for a in actors:
-                        extra.append(Mention(k, nk + 1, a, _kind(a, self.kinds), derived="coref",
-                                             text=text))
+                        extra.append(
+                            Mention(k, nk + 1, a, _kind(a, self.kinds), derived="coref", text=text)
+                        )
                     continue
             if low in self.w.get("plural_pronouns", ()) and not t[k].text.isupper():
                 actors = self._current_group_before(k, unmarked=True) or self.discourse.last_group(
                     None, self.sent, window=2
                 )
                 for a in actors:
-                    extra.append(Mention(k, k + 1, a, _kind(a, self.kinds), derived="pronoun",
-                                         text=t[k].text))
+                    extra.append(
+                        Mention(
+                            k, k + 1, a, _kind(a, self.kinds), derived="pronoun", text=t[k].text
+                        )
+                    )
                 continue
-            if low in self.w.get("possessives", ()) and k + 2 < n and low != "whose" and (
+            if (
+                low in self.w.get("possessives", ())
+                and k + 2 < n
+                and low != "whose"
+                and (
                     lows[k + 1] in self.w.get("gov_nouns", ())
-                    or lows[k + 2] in self.w.get("gov_nouns", ())):
+                    or lows[k + 2] in self.w.get("gov_nouns", ())
+                )
+            ):
                 # "Its foreign ministry condemned ...": the actor of the last sentence
-                before = [m for m in self.mentions if m.j <= k and not m.derived
-                          and m.kind in STATE_LIKE]
-                actor = before[-1].actor if before else self.discourse.last_of_kind(
-                    STATE_LIKE, self.sent, window=1)
+                before = [
+                    m for m in self.mentions if m.j <= k and not m.derived and m.kind in STATE_LIKE
+                ]
+                actor = (
+                    before[-1].actor
+                    if before
+                    else self.discourse.last_of_kind(STATE_LIKE, self.sent, window=1)
+                )
                 if actor:
                     end = k + 2 if lows[k + 1] in self.w.get("gov_nouns", ()) else k + 3
-                    extra.append(Mention(k, end, actor, _kind(actor, self.kinds),
-                                         derived="possessive", text=" ".join(
-                                             x.text for x in t[k:end])))
+                    extra.append(
+                        Mention(
+                            k,
+                            end,
+                            actor,
+                            _kind(actor, self.kinds),
+                            derived="possessive",
+                            text=" ".join(x.text for x in t[k:end]),
+                        )
+                    )
                     skip_to = end
                 continue
             cls = lx.anaphors.get(low)
             arts = self.w.get("articles", ())
-            if cls is not None and k > 0 and (lows[k - 1] in arts or (
-                    k > 1 and lows[k - 2] in arts and self.covered[k - 1] >= 0
-                    and self.mentions[self.covered[k - 1]].adj and cls == "group")):
+            if (
+                cls is not None
+                and k > 0
+                and (
+                    lows[k - 1] in arts
+                    or (
+                        k > 1
+                        and lows[k - 2] in arts
+                        and self.covered[k - 1] >= 0
+                        and self.mentions[self.covered[k - 1]].adj
+                        and cls == "group"
+                    )
+                )
+            ):
                 actor = self._anaphor(cls, k)
                 if actor:
-                    extra.append(Mention(k, k + 1, actor, _kind(actor, self.kinds),
-                                         derived="anaphor", text=t[k].text))
+                    extra.append(
+                        Mention(
+                            k,
+                            k + 1,
+                            actor,
+                            _kind(actor, self.kinds),
+                            derived="anaphor",
+                            text=t[k].text,
+                        )
+                    )
         for m in extra:
             self._add(m)
         self.mentions.sort(key=lambda m: (m.i, m.j))
@@ -327,8 +393,12 @@ class SentenceAnalysis:
         if unmarked:
             # the marker is not known yet: an object after a preposition is no antecedent
             preps = self.w.get("prepositions", frozenset())
-            before = [m for m in before if not (m.i > 0 and self.lows[m.i - 1] in preps)
-                      and not (m.i > 1 and self.lows[m.i - 2] in preps)]
+            before = [
+                m
+                for m in before
+                if not (m.i > 0 and self.lows[m.i - 1] in preps)
+                and not (m.i > 1 and self.lows[m.i - 2] in preps)
+            ]
         if len(before) < 2:
             return []
         # the last coordinated list in this sentence before position k
@@ -389,8 +459,11 @@ class SentenceAnalysis:
         quants = w.get("quantities", frozenset())
         gov = w.get("gov_nouns", frozenset())
         loose = self.lx.code != "de"
-        stop = w.get("conjunctions", frozenset()) | w.get("relative", frozenset()) | \
-            w.get("subordinators", frozenset())
+        stop = (
+            w.get("conjunctions", frozenset())
+            | w.get("relative", frozenset())
+            | w.get("subordinators", frozenset())
+        )
         for m in self.mentions:
             k = m.i - 1
             steps = 0
@@ -426,8 +499,15 @@ class SentenceAnalysis:
                     k -= 1
                     steps += 1
                     continue
-                if loose and lower_skipped < 3 and cov < 0 and t[k].is_word and low.isalpha() \
-                        and t[k].text.islower() and low not in stop:
+                if (
+                    loose
+                    and lower_skipped < 3
+                    and cov < 0
+                    and t[k].is_word
+                    and low.isalpha()
+                    and t[k].text.islower()
+                    and low not in stop
+                ):
                     # "on the state oil company PDVSA", "contra el régimen iraní"
                     k -= 1
                     steps += 1
@@ -448,7 +528,26 @@ class SentenceAnalysis:
                         break
             elif m.marker in w.get("source_preps", ()) and m.marker_pos - 1 in self.item_at:
                 m.origin = True  # "Drohnen aus Teheran", "oil from Russia"
-        # coordination groups
+        self.build_groups()
+        # clauses and segments
+        hard = seg = 0
+        in_group = [False] * n
+        for g in self.groups:
+            for x in range(g.i, g.j):
+                in_group[x] = True
+        for k in range(n):
+            text = t[k].text
+            if text in PUNCT_HARD and not t[k].is_word:
+                hard += 1
+                seg += 1
+            elif text == "," and not in_group[k]:
+                seg += 1
+            self.hard.append(hard)
+            self.seg.append(seg)
+
+    def build_groups(self) -> None:
+        """Coordinated mentions ("Russland, China, Iran und Nordkorea") form a group."""
+        self.groups = []
         ms = self.mentions
         gid = 0
         k = 0
@@ -473,27 +572,11 @@ class SentenceAnalysis:
                 x = k + 1 + len(same)
             for m in group:
                 m.group = gid
-                if m is not group[0]:
-                    if m.marker is None or m.marker_pos < group[0].j:
-                        m.marker, m.marker_pos = group[0].marker, group[0].marker_pos
+                if m is not group[0] and (m.marker is None or m.marker_pos < group[0].j):
+                    m.marker, m.marker_pos = group[0].marker, group[0].marker_pos
             self.groups.append(Group(gid, group))
             gid += 1
             k = x
-        # clauses and segments
-        hard = seg = 0
-        in_group = [False] * n
-        for g in self.groups:
-            for x in range(g.i, g.j):
-                in_group[x] = True
-        for k in range(n):
-            text = t[k].text
-            if text in PUNCT_HARD and not t[k].is_word:
-                hard += 1
-                seg += 1
-            elif text == "," and not in_group[k]:
-                seg += 1
-            self.hard.append(hard)
-            self.seg.append(seg)
 
     def _coordinated(self, a: Mention, b: Mention) -> bool:
         if b.i < a.j:
@@ -501,11 +584,21 @@ class SentenceAnalysis:
         between = self.lows[a.j : b.i]
         if a.gen and not b.gen and not between:
             return False
-        if a.actor == b.actor and not a.derived and not b.derived and len(between) <= 2 \
-                and not a.gen and all(self.t[x].is_word and x not in self.item_at
-                                      and self.lows[x] not in self.w.get("prepositions", ())
-                                      for x in range(a.j, b.i)):
-            return True  # apposition: "Kreml-Chef Wladimir Putin", "der nordkoreanische Machthaber Kim"
+        if (
+            a.actor == b.actor
+            and not a.derived
+            and not b.derived
+            and len(between) <= 2
+            and not a.gen
+            and all(
+                self.t[x].is_word
+                and x not in self.item_at
+                and self.lows[x] not in self.w.get("prepositions", ())
+                for x in range(a.j, b.i)
+            )
+        ):
+            # apposition: "Kreml-Chef Wladimir Putin", "der nordkoreanische Machthaber Kim"
+            return True
         if not between:
             return a.adj and b.adj and self.t[a.j - 1].hyph  # "israelisch-libanesisch"
         conj = self.w.get("conjunctions", frozenset())
@@ -516,20 +609,24 @@ class SentenceAnalysis:
 
     def _has_conj(self, group: list[Mention]) -> bool:
         conj = self.w.get("conjunctions", frozenset())
-        for a, b in zip(group, group[1:], strict=False):
+        for a, b in itertools.pairwise(group):
             between = self.lows[a.j : b.i]
             if any(x in conj for x in between) or "well" in between:
                 return True
             if not between and a.adj and b.adj:
                 return True
-        return all(a.i == b.i for a, b in zip(group, group[1:], strict=False))
+        return all(a.i == b.i for a, b in itertools.pairwise(group))
 
     # --- triggers -------------------------------------------------------------------
+
+    def has_trigger_word(self) -> bool:
+        lookup = self.lx.triggers.lookup
+        return any(lookup(low) for low in self.lows)
 
     def triggers(self) -> Iterable[tuple[int, Trigger]]:
         lows = self.lows
         for k, low in enumerate(lows):
-            if self.covered[k] >= 0 and not self.mentions[self.covered[k]].derived == "anaphor":
+            if self.covered[k] >= 0 and self.mentions[self.covered[k]].derived != "anaphor":
                 continue
             if self.covered[k] >= 0:
                 continue
@@ -590,9 +687,7 @@ class SentenceAnalysis:
     def is_subject_candidate(self, g: Group, supplies: bool = True) -> bool:
         if g.marker is not None or (g.is_origin and supplies) or g.is_pro:
             return False
-        if all(m.gen for m in g.members) and not self._gen_is_np(g):
-            return False
-        return True
+        return not (all(m.gen for m in g.members) and not self._gen_is_np(g))
 
     def _gen_is_np(self, g: Group) -> bool:
         # "Russia's foreign ministry summoned": the possessor stands for its NP
@@ -659,20 +754,34 @@ class SentenceAnalysis:
                     x = g.i - 1
                     steps += 1
                     continue
-                if loose and not m.derived and x == k - 1 - lower and not out and \
-                        m.marker is None or (loose and m.derived == "possessive"):
+                if (
+                    loose and not m.derived and x == k - 1 - lower and not out and m.marker is None
+                ) or (loose and m.derived == "possessive"):
                     role = "agent" if m.text.replace(".", "").isupper() or m.derived else "target"
                     out.append((g, role))
                 break
             low = self.lows[x]
-            if low in ("'s", "’s") or low in skip or (
-                    self.lx.code == "de" and low.endswith(("e", "en", "er", "es"))
-                    and low.islower() and low not in stop):
+            if (
+                low in ("'s", "’s")
+                or low in skip
+                or (
+                    self.lx.code == "de"
+                    and low.endswith(("e", "en", "er", "es"))
+                    and low.islower()
+                    and low not in stop
+                )
+            ):
                 x -= 1
                 steps += 1
                 continue
-            if loose and lower < 3 and self.t[x].text.islower() and low.isalpha() \
-                    and low not in stop and low not in self.w.get("relative", ()):
+            if (
+                loose
+                and lower < 3
+                and self.t[x].text.islower()
+                and low.isalpha()
+                and low not in stop
+                and low not in self.w.get("relative", ())
+            ):
                 x -= 1
                 steps += 1
                 lower += 1
@@ -690,7 +799,9 @@ class SentenceAnalysis:
                 return False
         return False
 
-    def post_groups(self, k: int, hi: int, markers: Iterable[str | None], window: int) -> list[Group]:
+    def post_groups(
+        self, k: int, hi: int, markers: Iterable[str | None], window: int
+    ) -> list[Group]:
         wanted = set(markers)
         out = []
         for g in self.groups:
@@ -713,7 +824,7 @@ class SentenceAnalysis:
         """Is the trigger token used as a noun here? German nouns are capitalised;
         elsewhere a determiner, possessive or adjective before it makes a noun."""
         if self.lx.code == "de":
-            return self.t[k].text[0].isupper() and k > 0 or trig.pos != "verb"
+            return self.t[k].text[0].isupper() if k > 0 else trig.pos != "verb"
         if trig.pos != "verb":
             return True
         x = k - 1
@@ -740,8 +851,9 @@ class SentenceAnalysis:
             return []
         negated = self.negated(k, lo_s, hi_s, lo_h)
         modality, attributed, mfactor = self.modality(k, lo_h, hi_h)
-        items, item_sub = self.items_near(k, lo_h, hi_h) if trig.type is RelationType.SUPPLIES \
-            else ([], "")
+        items, item_sub = (
+            self.items_near(k, lo_h, hi_h) if trig.type is RelationType.SUPPLIES else ([], "")
+        )
         subtype = trig.subtype
         if trig.type is RelationType.SUPPLIES and subtype in ("supply", "") and item_sub:
             subtype = item_sub
@@ -772,6 +884,7 @@ class SentenceAnalysis:
         self, k: int, trig: Trigger, lo_s: int, hi_s: int, lo_h: int, hi_h: int
     ) -> list[tuple[str, str, float, str]]:
         w = self.w
+        g: Group | None
         passive = self.is_passive(k, trig, lo_h, hi_h)
         agent: list[str] = []
         arule, aconf = "", 1.0
@@ -824,14 +937,18 @@ class SentenceAnalysis:
                 used.add(g.idx)
         if trig.frame == "summon" and not other:
             for g in self.groups:
-                if g.i > k and g.i < hi_h and (g.is_modifier or g.marker is None) \
-                        and g.idx not in used:
+                if (
+                    g.i > k
+                    and g.i < hi_h
+                    and (g.is_modifier or g.marker is None)
+                    and g.idx not in used
+                ):
                     other, orule = g.actors, "envoy"
                     used.add(g.idx)
                     break
 
         # nominal trigger: attached adjectives and genitives
-        if not agent and is_noun or (not agent and trig.pos != "verb"):
+        if (not agent and is_noun) or (not agent and trig.pos != "verb"):
             roles = self.pre_modifier_roles(k)
             pre = [g for g, role in roles if role == "agent"]
             pre_target = [g for g, role in roles if role == "target"]
@@ -849,7 +966,7 @@ class SentenceAnalysis:
                 if g is not None:
                     agent, arule, aconf = g.actors, "possessive", 0.9
                     used.add(g.idx)
-        if not agent and trig.pos != "verb" or (not agent and is_noun):
+        if (not agent and trig.pos != "verb") or (not agent and is_noun):
             # post genitive ("Überfall Russlands", "Angriffskrieg des Kremls"), "by X"
             for g in self.post_groups(k, hi_s, [None, *w.get("agent_preps", ())], 3):
                 if g.idx in used or g.is_origin:
@@ -882,9 +999,12 @@ class SentenceAnalysis:
                 if g.idx in used or g.i <= k or g.i >= hi_h:
                     continue
                 near = 6 if g.marker in ("in", "im", "en", "dans") else 12
-                if (g.marker in targets or g.marker == "assoc") and \
-                        g.members[0].marker_pos >= k and g.members[0].marker_pos - k <= near \
-                        and (g.i < hi_s or g.i - k <= 6):
+                if (
+                    (g.marker in targets or g.marker == "assoc")
+                    and g.members[0].marker_pos >= k
+                    and g.members[0].marker_pos - k <= near
+                    and (g.i < hi_s or g.i - k <= 6)
+                ):
                     if trig.reverse and trig.frame == "usage":
                         continue
                     other, orule = g.actors, f"prep-{g.marker}"
@@ -893,8 +1013,10 @@ class SentenceAnalysis:
 
         # German infinitive ("..., um das Stromnetz zu zerstören"): the subject is
         # the controller in the clause before
-        infinitive = self.lx.code == "de" and trig.pos == "verb" and (
-            (k > 0 and self.lows[k - 1] == "zu") or "zu" in self.lows[k][2:-3]
+        infinitive = (
+            self.lx.code == "de"
+            and trig.pos == "verb"
+            and ((k > 0 and self.lows[k - 1] == "zu") or "zu" in self.lows[k][2:-3])
         )
         if not agent and infinitive:
             g = self.subject_left(lo_s, lo_h)
@@ -906,8 +1028,7 @@ class SentenceAnalysis:
             left = [g for g in self.groups if lo_h <= g.i and g.j <= k and g.marker is None]
             if len(left) < 2:
                 return []
-            return [(a, o, 0.9, "threatener+pays") for a in left[0].actors
-                    for o in left[-1].actors]
+            return [(a, o, 0.9, "threatener+pays") for a in left[0].actors for o in left[-1].actors]
         # condemning "the strike": the agent of the attack reported just before
         if not other and trig.subtype == "condemnation":
             for x in range(k + 1, min(k + 5, hi_s)):
@@ -941,9 +1062,16 @@ class SentenceAnalysis:
                 used.add(g.idx)
 
         # German verb-final clause: the object stands before the verb
-        if not other and self.lx.code == "de" and trig.pos == "verb":
-            left = [g for g in self.groups if lo_s <= g.i and g.j <= k and g.idx not in used
-                    and g.marker is None and not g.is_origin]
+        if not other and self.lx.code == "de" and not is_noun:
+            left = [
+                g
+                for g in self.groups
+                if lo_s <= g.i
+                and g.j <= k
+                and g.idx not in used
+                and g.marker is None
+                and not g.is_origin
+            ]
             if left:
                 other, orule, oconf = left[-1].actors, "verb-final-object", 0.85
                 used.add(left[-1].idx)
@@ -958,8 +1086,12 @@ class SentenceAnalysis:
         if not other and not trig.reverse:
             preverbal = self.lx.code == "de" and trig.pos == "verb" and not is_noun
             for g in self.groups:
-                if lo_s <= g.i and g.j <= k and g.idx not in used and g.marker in (
-                    obj_preps | frozenset({"aus"} if trig.subtype == "sanctions" else ())
+                if (
+                    lo_s <= g.i
+                    and g.j <= k
+                    and g.idx not in used
+                    and g.marker
+                    in (obj_preps | frozenset({"aus"} if trig.subtype == "sanctions" else ()))
                 ):
                     other, orule = g.actors, "preverbal-prep" if preverbal else "fronted-object"
                     oconf = 1.0 if preverbal else 0.75
@@ -967,11 +1099,15 @@ class SentenceAnalysis:
 
         # supplies: origin of the supplied items names the supplier
         if trig.type is RelationType.SUPPLIES:
-            origin = [g for g in self.groups if lo_h <= g.i < hi_h and g.is_origin
-                      and g.idx not in used]
+            origin = [
+                g for g in self.groups if lo_h <= g.i < hi_h and g.is_origin and g.idx not in used
+            ]
             if trig.frame == "usage":
-                origin = [g for g in origin if lo_s <= g.i < hi_s and abs(g.i - k) <= 8
-                          and g.marker is None]
+                origin = [
+                    g
+                    for g in origin
+                    if lo_s <= g.i < hi_s and abs(g.i - k) <= 8 and g.marker is None
+                ]
             if trig.reverse:
                 # subject receives; supplier from "von/aus/from" or the items' origin
                 if origin:
@@ -980,23 +1116,32 @@ class SentenceAnalysis:
                     return []
                 if not agent or not other:
                     return []
-                return [(s, r, aconf * oconf, f"{orule}->{arule}")
-                        for s in other for r in agent]
+                return [(s, r, aconf * oconf, f"{orule}->{arule}") for s in other for r in agent]
             if not agent and origin:
                 agent, arule, aconf = [a for g in origin for a in g.actors], "item-origin", 0.9
         if not other and trig.subtype == "threat" and agent:
             # a threat without a named target: the other party of the clause
             for g in self.groups:
-                if lo_h <= g.i < hi_h and g.idx not in used and not g.is_origin and \
-                        not set(g.actors) & set(agent):
+                if (
+                    lo_h <= g.i < hi_h
+                    and g.idx not in used
+                    and not g.is_origin
+                    and not set(g.actors) & set(agent)
+                ):
                     other, orule, oconf = g.actors, "threatened-party", 0.8
                     used.add(g.idx)
                     break
         if not agent and is_noun:
             # right-side fallback: the main clause subject after a fronted clause
             for g in self.groups:
-                if g.i > k and g.idx not in used and g.marker is None and not g.is_origin \
-                        and not g.is_modifier and all(m.kind in STATE_LIKE for m in g.members):
+                if (
+                    g.i > k
+                    and g.idx not in used
+                    and g.marker is None
+                    and not g.is_origin
+                    and not g.is_modifier
+                    and all(m.kind in STATE_LIKE for m in g.members)
+                ):
                     agent, arule, aconf = g.actors, "right-fallback", 0.6
                     break
         if not agent or not other:
@@ -1009,6 +1154,7 @@ class SentenceAnalysis:
         self, k: int, trig: Trigger, lo_s: int, hi_s: int, lo_h: int, hi_h: int
     ) -> list[tuple[str, str, float, str]]:
         w = self.w
+        g: Group | None
         parts: list[str] = []
         rules: list[str] = []
         conf = 1.0
@@ -1028,18 +1174,27 @@ class SentenceAnalysis:
             take(self.group_of(self.mentions[self.covered[k - 1]]), "compound")
             if self.lx.code != "de":
                 take(self.first_after(k, hi_h, 3, set()), "compound-head")
-        preps = (trig.obj_preps or self.lx.obj_preps.get(trig.type, frozenset())) | \
-            w.get("partner_preps", frozenset())
+        preps = (trig.obj_preps or self.lx.obj_preps.get(trig.type, frozenset())) | w.get(
+            "partner_preps", frozenset()
+        )
         for g in self.groups:
-            if g.i > k and g.i < hi_s and g.marker in preps and g.members[0].marker_pos >= k \
-                    and g.i - k <= 8:
+            if (
+                g.i > k
+                and g.i < hi_s
+                and g.marker in preps
+                and g.members[0].marker_pos >= k
+                and g.i - k <= 8
+            ):
                 take(g, "partner-prep")
                 break
         if trig.pos != "verb" or trig.frame in ("ally", "membership"):
             # "Mitglied der Nato", "Verbündeter Irans", "member of NATO", "ally of Iran"
             for g in self.post_groups(k, hi_s, [None, "of", "de"], 3):
-                if g.marker is None and self.lx.code not in ("de",) and \
-                        not any(m.gen for m in g.members):
+                if (
+                    g.marker is None
+                    and self.lx.code not in ("de",)
+                    and not any(m.gen for m in g.members)
+                ):
                     continue
                 take(g, "post-genitive")
                 break
@@ -1060,8 +1215,12 @@ class SentenceAnalysis:
         # "gemeinsam mit X", "together with X"
         com = w.get("comitative", frozenset())
         for g in self.groups:
-            if lo_h <= g.i < hi_h and g.marker in ("mit", "with", "avec", "con") and \
-                    g.members[0].marker_pos > 0 and self.lows[g.members[0].marker_pos - 1] in com:
+            if (
+                lo_h <= g.i < hi_h
+                and g.marker in ("mit", "with", "avec", "con")
+                and g.members[0].marker_pos > 0
+                and self.lows[g.members[0].marker_pos - 1] in com
+            ):
                 take(g, "comitative")
         # verbs: direct object ("backed X", "joined NATO")
         if trig.pos == "verb" and len(parts) < 2:
@@ -1138,21 +1297,34 @@ class SentenceAnalysis:
                 if y < len(lows) and lows[y] in ("to", "à", "a"):
                     y += 1
                 end = y
-                while end < len(t) and t[end].is_word and end - y < 4:
-                    end += 1
+                for m in self.mentions:
+                    if y <= m.i <= y + 2:
+                        end = m.j  # "laut Pentagon", "according to the White House"
+                        break
+                else:
+                    while end < len(t) and t[end].is_word and end - y < 4:
+                        end += 1
                 return " ".join(tok.text for tok in t[y:end]) or None
         for x, low in enumerate(lows):
             if low in ("angaben", "erkenntnissen", "einschätzung") and x > 0:
                 end = x + 1
-                while end < len(t) and t[end].is_word and end - x < 4 and \
-                        lows[end] not in ("wurden", "wurde", "hat", "haben", "ist", "sind"):
+                while (
+                    end < len(t)
+                    and t[end].is_word
+                    and end - x < 4
+                    and lows[end] not in ("wurden", "wurde", "hat", "haben", "ist", "sind")
+                ):
                     end += 1
                 start = x - 1
                 while start > 0 and lows[start] != "nach" and x - start < 4:
                     start -= 1
                 return " ".join(tok.text for tok in t[start + 1 : end]) or None
-        for trig_k, trig in ((k, tr) for k in range(len(lows)) for tr in
-                             self.lx.triggers.lookup(lows[k]) if tr.frame == "accuse"):
+        for trig_k, trig in (
+            (k, tr)
+            for k in range(len(lows))
+            for tr in self.lx.triggers.lookup(lows[k])
+            if tr.frame == "accuse"
+        ):
             g = self.subject_left(trig_k, 0)
             if g is not None:
                 return " ".join(tok.text for tok in t[g.i : g.j])

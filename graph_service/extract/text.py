@@ -34,11 +34,15 @@ class Token:
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
+    lower = text.lower()
+    same = len(lower) == len(text)  # lower() can change lengths ("İ"); then per token
     tokens: list[Token] = []
     append = tokens.append
     for m in _TOKEN_RE.finditer(text):
-        t = m.group()
-        append(Token(m.start() + offset, m.end() + offset, t, t.lower()))
+        s, e = m.span()
+        append(Token(s + offset, e + offset, text[s:e], lower[s:e] if same else m.group().lower()))
+    if "-" not in text and "‑" not in text:
+        return tokens
     # mark hyphen joins and drop the hyphen tokens between two words
     out: list[Token] = []
     n = len(tokens)
