@@ -1,0 +1,199 @@
+"""POST /extract and POST /documents: what is written, and bad input that writes nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import neo4j
+import pytest
+from conftest import READ_KEY, WRITE_KEY  # type: ignore[import-not-found]
+from fastapi.testclient import TestClient
+
+import graph_service.extract
+from graph_service.models import Document, RelationType, Statement
+
+pytestmark = pytest.mark.neo4j
+WRITE = {"X-API-Key": WRITE_KEY}
+TEXT = "Nordkorea liefert Artilleriemunition an Russland."
+
+
+def _stub_extractor(document: Document) -> list[Statement]:
+    """Deterministic extraction: one SUPPLIES statement per text mentioning 'liefert'."""
+    if "liefert" not in document.text:
+        return []
+    return [
+        Statement(
+            path=document.path,
+            subject="PRK",
+            type=RelationType.SUPPLIES,
+            object="RUS",
+            evidence=document.text,
+            confidence=0.8,
+            rule="stub",
+            sentence_index=0,
+            date=document.date,
+        )
+    ]
+
+
+@pytest.fixture
+def stub_extractor(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setattr(graph_service.extract, "extract_statements", _stub_extractor)
+    yield
+
+
+def _counts(driver: neo4j.Driver) -> tuple[int, int]:
+    records, _, _ = driver.execute_query(
+        "MATCH (n) RETURN count(n) AS nodes, COUNT { ()-[]->() } AS rels"
+    )
+    return int(records[0]["nodes"]), int(records[0]["rels"])
+
+
+def test_extract_writes_nothing(write_client: TestClient, driver: neo4j.Driver) -> None:
+    before = _counts(driver)
+    response = write_client.post(
+        "/extract", json={"text": TEXT + " Russland und Nordkorea vereinbarten ein Bündnis."}
+    )
+    assert response.status_code == 200, response.text
+    statements = response.json()["statements"]
+    assert isinstance(statements, list)
+    for statement in statements:  # the real extractor: shape, not content
+        assert {"subject", "type", "object", "evidence", "confidence", "rule"} <= set(statement)
+    assert _counts(driver) == before
+
+
+def test_post_one_document(
+    write_client: TestClient, driver: neo4j.Driver, stub_extractor: None
+) -> None:
+    doc = {
+        "text": TEXT,
+        "title": "Neue Lieferung",
+        "url": "https://example.org/news/neu",
+        "date": "2025-01-15",
+        "lang": "de",
+    }
+    response = write_client.post("/documents", json=doc, headers=WRITE)
+    assert response.status_code == 201, response.text
+    [item] = response.json()["items"]
+    assert item["status"] == "new" and item["stored"] == 1
+    assert item["statements"][0]["subject"] == "PRK"
+    evidence = write_client.get("/statements", params={"document": item["document_id"]}).json()[
+        "items"
+    ]
+    assert [s["document"]["title"] for s in evidence] == ["Neue Lieferung"]
+    relation = write_client.get("/actors/PRK/relations", params={"type": "SUPPLIES"}).json()
+    assert relation["items"][0]["statements"] == 3
+    assert relation["items"][0]["last_seen"] == "2025-01-15"
+    again = write_client.post("/documents", json=doc, headers=WRITE).json()["items"][0]
+    assert again["status"] == "unchanged" and again["document_id"] == item["document_id"]
+
+
+def test_post_batch(write_client: TestClient, stub_extractor: None) -> None:
+    docs = [{"text": f"{TEXT} Teil {i}."} for i in range(3)]
+    response = write_client.post("/documents", json={"documents": docs}, headers=WRITE)
+    assert response.status_code == 201, response.text
+    items = response.json()["items"]
+    assert [i["status"] for i in items] == ["new"] * 3
+    assert len({i["document_id"] for i in items}) == 3
+
+
+@pytest.mark.parametrize(
+    ("body", "status", "field"),
+    [
+        ({"text": ""}, 422, "text"),
+        ({"text": "   \n  "}, 422, "text"),
+        ({"text": "x" * 5_001}, 413, "text"),
+        ({"text": "PDF\x00\x01\x02binary"}, 422, "text"),
+        ({"text": "Hallo <script>alert(1)</script> Welt"}, 422, "text"),
+        ({"text": "Klick <img src=x onerror=alert(1)>"}, 422, "text"),
+        ({"text": TEXT, "title": "<iframe src=//evil>"}, 422, "title"),
+        ({"text": TEXT, "url": "javascript:alert(1)"}, 422, "url"),
+        ({"text": TEXT, "date": "someday"}, 422, "date"),
+        ({"text": TEXT, "colour": "red"}, 422, "colour"),
+        ({"documents": []}, 422, "documents"),
+        ({"documents": [{"text": TEXT}] * 4}, 413, "documents"),
+        ({"documents": [{"text": TEXT}, {"text": ""}]}, 422, "documents[1].text"),
+        ({"documents": [{"text": TEXT}, {"text": "y" * 5_001}]}, 413, "documents[1].text"),
+        ([1, 2], 422, None),
+    ],
+)
+def test_bad_documents_write_nothing(
+    write_client: TestClient,
+    driver: neo4j.Driver,
+    stub_extractor: None,
+    body: object,
+    status: int,
+    field: str | None,
+) -> None:
+    before = _counts(driver)
+    response = write_client.post("/documents", json=body, headers=WRITE)
+    assert response.status_code == status, response.text
+    error = response.json()["error"]
+    if field:
+        assert error["field"] == field
+    assert "Traceback" not in response.text
+    assert _counts(driver) == before
+
+
+@pytest.mark.parametrize(
+    ("content", "content_type", "status"),
+    [
+        (b'{"text": "unterminated', "application/json", 400),
+        (b'{"text": "caf\xe9 in Latin-1"}', "application/json", 400),
+        (b"\x89PNG\r\n\x1a\n\x00\x00binary", "application/json", 400),
+        (TEXT.encode(), "text/plain", 422),
+        (b"", "application/json", 422),
+    ],
+)
+def test_malformed_bodies_write_nothing(
+    write_client: TestClient,
+    driver: neo4j.Driver,
+    content: bytes,
+    content_type: str,
+    status: int,
+) -> None:
+    before = _counts(driver)
+    response = write_client.post(
+        "/documents", content=content, headers={**WRITE, "Content-Type": content_type}
+    )
+    assert response.status_code == status, response.text
+    assert "error" in response.json()
+    assert _counts(driver) == before
+
+
+def test_request_body_limit(write_client: TestClient, driver: neo4j.Driver) -> None:
+    before = _counts(driver)
+    huge = b'{"text": "' + b"a" * 200_000 + b'"}'
+    response = write_client.post(
+        "/documents", content=huge, headers={**WRITE, "Content-Type": "application/json"}
+    )
+    assert response.status_code == 413
+    assert response.json()["error"]["code"] == "input_too_large"
+
+    def chunks() -> Iterator[bytes]:  # no Content-Length: counted while reading
+        yield b'{"text": "'
+        for _ in range(30):
+            yield b"a" * 10_000
+        yield b'"}'
+
+    chunked = write_client.post(
+        "/documents", content=chunks(), headers={**WRITE, "Content-Type": "application/json"}
+    )
+    assert chunked.status_code == 413
+    assert _counts(driver) == before
+
+
+def test_documents_need_a_write_key(
+    write_client: TestClient, driver: neo4j.Driver, stub_extractor: None
+) -> None:
+    before = _counts(driver)
+    for headers, status in (
+        ({}, 401),
+        ({"X-API-Key": "wrong"}, 401),
+        ({"X-API-Key": READ_KEY}, 403),
+    ):
+        response = write_client.post("/documents", json={"text": TEXT}, headers=headers)
+        assert response.status_code == status
+        assert response.json()["error"]["field"] == "X-API-Key"
+        assert "wrong" not in response.text and READ_KEY not in response.text
+    assert _counts(driver) == before
