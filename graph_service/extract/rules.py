@@ -748,7 +748,7 @@ class SentenceAnalysis:
             if cov >= 0:
                 m = self.mentions[cov]
                 g = self.group_of(m)
-                if (m.adj or m.gen or m.mod) and not m.derived and not m.origin:
+                if (m.adj or m.gen or m.mod) and m.derived in ("", "anaphor") and not m.origin:
                     if all(g is not h for h, _ in out):
                         out.append((g, "agent"))
                     x = g.i - 1
@@ -814,7 +814,8 @@ class SentenceAnalysis:
     def first_after(self, k: int, hi: int, window: int, exclude: set[int]) -> Group | None:
         for g in self.groups:
             if g.i > k and g.i < hi and g.i - k <= window and g.idx not in exclude:
-                if g.marker is None and not g.is_origin:
+                unmarked = g.marker is None or g.members[0].marker_pos < k  # "to sell Armenia"
+                if unmarked and not g.is_origin:
                     return g
                 if g.marker is not None and g.members[0].marker_pos > k:
                     return None
@@ -1037,10 +1038,27 @@ class SentenceAnalysis:
                         other, orule, oconf = [self.discourse.last_attacker], "event-agent", 0.85
                     break
         supplies = trig.type is RelationType.SUPPLIES
+        if trig.frame == "prep_only" and not other:
+            # "eingesetzt gegen X", "used against X": only a marked target counts
+            for g in self.groups:
+                if lo_s <= g.i < hi_s and g.idx not in used and g.marker in obj_preps:
+                    other, orule = g.actors, f"prep-{g.marker}"
+                    used.add(g.idx)
+                    break
+            if not other:
+                return []
         # condemnation: the thing condemned is the noun phrase right after the verb
         if not other and trig.subtype == "condemnation" and trig.pos == "verb" and not is_noun:
+            romance = ("de", "del", "du", "des", "d") if self.lx.code in ("fr", "es") else ()
             for g in self.groups:
-                if k < g.i < hi_s and g.i - k <= 5 and g.marker is None and g.idx not in used:
+                if (
+                    k < g.i < hi_s
+                    and g.idx not in used
+                    and (
+                        (g.marker is None and g.i - k <= 5)
+                        or (g.marker in romance and g.i - k <= 9)
+                    )
+                ):
                     other, orule = g.actors, "condemned"
                     used.add(g.idx)
                     break

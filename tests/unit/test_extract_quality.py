@@ -56,7 +56,9 @@ def score(folder: Path) -> tuple[float, float, list[str]]:
 @pytest.mark.parametrize(
     ("folder", "min_precision", "min_recall"),
     [
-        (DATA / "corpus" / "dev", 0.85, 0.60),
+        # issue 3 targets precision >= 0.85 and recall >= 0.75; dev recall is at 0.69
+        # now, so its floor guards against regressions until the rules catch up
+        (DATA / "corpus" / "dev", 0.85, 0.65),
         (DATA / "heldout", 0.85, 0.75),
     ],
 )
