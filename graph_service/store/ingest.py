@@ -28,6 +28,7 @@ from graph_service.store.schema import apply_schema
 from graph_service.store.writer import (
     DocumentWriteResult,
     WriteStatus,
+    unchanged_documents,
     upsert_actors,
     write_documents,
 )
@@ -144,14 +145,23 @@ class _Run:
 Item = tuple[Document, Sequence[Statement]]
 
 
-def _extracted(paths: Sequence[Path], run: _Run) -> Iterator[Item]:
-    """(document, statements) for every readable document; failures recorded in ``run``."""
-    from graph_service.extract import extract_statements, read_documents
+def _documents(paths: Sequence[Path], run: _Run) -> Iterator[Document]:
+    """Every readable document; unreadable ones are recorded in ``run`` and skipped."""
+    from graph_service.extract import read_documents
 
     for doc in read_documents(paths):
         if isinstance(doc, GraphServiceError):
             run.fail(None, doc.message)
             continue
+        yield doc
+
+
+def _extract(docs: Sequence[Document], run: _Run) -> list[Item]:
+    """(document, statements) per document; extraction failures recorded in ``run``."""
+    from graph_service.extract import extract_statements
+
+    items: list[Item] = []
+    for doc in docs:
         try:
             statements = extract_statements(doc)
         except Exception as exc:  # the extractor must not stop the ingest of the rest
@@ -162,13 +172,14 @@ def _extracted(paths: Sequence[Path], run: _Run) -> Iterator[Item]:
         run.actors.update(s.object for s in statements)
         run.progress.processed += 1
         run.tick()
-        yield doc, statements
+        items.append((doc, statements))
+    return items
 
 
-def _chunks(items: Iterator[Item], size: int) -> Iterator[list[Item]]:
-    chunk: list[Item] = []
-    for item in items:
-        chunk.append(item)
+def _chunks(docs: Iterator[Document], size: int) -> Iterator[list[Document]]:
+    chunk: list[Document] = []
+    for doc in docs:
+        chunk.append(doc)
         if len(chunk) >= size:
             yield chunk
             chunk = []
@@ -212,10 +223,20 @@ def ingest_paths(
         # One writer thread: extraction of batch n+1 overlaps the write of batch n.
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="ingest-writer") as pool:
             pending: Future[list[DocumentWriteResult]] | None = None
-            for chunk in _chunks(_extracted(path_list, run), size):
+            for chunk in _chunks(_documents(path_list, run), size):
+                # Documents the graph already holds unchanged are neither extracted nor
+                # written: a re-ingest costs one indexed read per batch.
+                known = unchanged_documents(drv, settings, chunk)
+                unchanged = [r for r in known if r is not None]
+                run.progress.processed += len(unchanged)
+                run.record(unchanged)
+                changed = [doc for doc, r in zip(chunk, known, strict=True) if r is None]
+                items = _extract(changed, run)
                 if pending is not None:
                     run.record(pending.result())
-                pending = pool.submit(write_documents, drv, write_settings, chunk)
+                    pending = None
+                if items:
+                    pending = pool.submit(write_documents, drv, write_settings, items)
             if pending is not None:
                 run.record(pending.result())
 

@@ -54,6 +54,7 @@ __all__ = [
     "DocumentWriteResult",
     "WriteStatus",
     "document_id",
+    "unchanged_documents",
     "upsert_actors",
     "upsert_actors_async",
     "write_documents",
@@ -368,6 +369,23 @@ async def write_documents_async(
                 for index, p in batch:
                     out[index] = results[p.doc_id]
     return [r for r in out if r is not None]
+
+
+def unchanged_documents(
+    driver: neo4j.Driver, settings: Settings, docs: Sequence[Document]
+) -> list[DocumentWriteResult | None]:
+    """For each document: its result if the graph already holds exactly this content
+    (nothing to extract or write), else None. One read, no transaction held open."""
+    prepared = [
+        _Prepared(d_id, document_row(doc, d_id), []) for doc in docs for d_id in [_document_id(doc)]
+    ]
+    with (
+        translated_errors(settings),
+        driver.session(**_session_config(settings)) as session,
+    ):
+        stored = session.execute_read(_read_states, sorted({p.doc_id for p in prepared}))
+    found = _unchanged(prepared, stored)
+    return [found.get(p.doc_id) for p in prepared]
 
 
 def _actor_steps(actors: Iterable[Actor]) -> Generator[Step, list[Row], int]:
