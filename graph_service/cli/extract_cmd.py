@@ -14,8 +14,6 @@ from rich.table import Table
 from graph_service.errors import DocumentReadError
 from graph_service.models import Statement
 
-_EXCLUDE = {"rule", "sentence_index"}  # not contract fields
-
 
 class OutputFormat(StrEnum):
     jsonl = "jsonl"
@@ -57,7 +55,9 @@ def extract(
             statements = extract_statements(doc)
             if format is OutputFormat.jsonl:
                 for st in statements:
-                    out.write(st.model_dump_json(exclude_none=True, exclude=_EXCLUDE) + "\n")
+                    # every statement names its rule and sentence; absent optional fields
+                    # (None) are left out rather than written as null
+                    out.write(st.model_dump_json(exclude_none=True) + "\n")
             else:
                 collected.extend(statements)
             progress.advance(task)
