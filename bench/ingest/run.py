@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import sys
 import tempfile
@@ -215,6 +216,7 @@ def bench(n: int, size: int, folder: Path, driver: neo4j.Driver, settings: Setti
     )
     assert summary.new == n and again.unchanged == n and again.statements == 0
     return {
+        "load_1m": round(os.getloadavg()[0], 1),
         "documents": n,
         "statements": statements,
         "stored_statements": ours["statements"],
