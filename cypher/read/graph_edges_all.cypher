@@ -1,9 +1,12 @@
-// Every alignment edge that passes the filters, with both endpoints (the whole-graph view of /graph).
+// Every alignment edge that passes the filters, as flat columns (few driver values per row; the whole-graph view of /graph).
 MATCH (a:Actor)-[r:PARTNERSHIP|SUPPLIES|OPPOSES]->(b:Actor)
 WHERE type(r) IN $types
   AND ($since IS NULL OR r.last_seen >= $since)
   AND ($until IS NULL OR r.first_seen <= $until)
   AND coalesce(r.weight, 0.0) >= $min_weight
-RETURN a {.id, .name, .kind} AS source, b {.id, .name, .kind} AS target, type(r) AS type, properties(r) AS edge
+RETURN a.id AS source, b.id AS target, type(r) AS type, r.statements AS statements,
+       r.documents AS documents, r.weight AS weight, r.confidence AS confidence,
+       toString(r.first_seen) AS first_seen, toString(r.last_seen) AS last_seen, r.items AS items,
+       r.speculative AS speculative
 ORDER BY r.weight DESC, a.id, b.id
 LIMIT $limit

@@ -632,23 +632,24 @@ class Neo4jGraphReader:
                 "read/graph_edges_among", ids=sorted(ids), limit=max_edges + 1, **filters
             )
         truncated = len(rows) > max_edges
+        rows = rows[:max_edges]
+        ids = {row["source"] for row in rows} | {row["target"] for row in rows}
+        if center is not None:
+            ids.add(center)
+        refs = await self._rows("read/actor_refs", ids=sorted(ids)) if ids else []
+        nodes = {row["id"]: _actor_ref(row) for row in refs}
         edges = [
             Edge(
                 type=RelationType(row["type"]),
-                source=_actor_ref(row["source"]),
-                target=_actor_ref(row["target"]),
-                stats=_stats(row["edge"]),
+                source=nodes.get(row["source"]) or ActorRef(row["source"], row["source"]),
+                target=nodes.get(row["target"]) or ActorRef(row["target"], row["target"]),
+                stats=_stats(row),
             )
-            for row in rows[:max_edges]
+            for row in rows
         ]
-        nodes: dict[str, ActorRef] = {}
-        for edge in edges:
-            nodes.setdefault(edge.source.id, edge.source)
-            nodes.setdefault(edge.target.id, edge.target)
-        if center is not None and center not in nodes:
-            detail = await self.get_actor(center)
-            nodes[center] = ActorRef(detail.actor.id, detail.actor.name, detail.actor.kind)
-        return Subgraph(nodes=list(nodes.values()), edges=edges, truncated=truncated)
+        ordered = [nodes[i] for i in ([center] if center in nodes else [])]
+        ordered += [ref for key, ref in nodes.items() if key != center]
+        return Subgraph(nodes=ordered, edges=edges, truncated=truncated)
 
     async def run_named_query(self, name: str, parameters: Mapping[str, Any]) -> QueryResult:
         if f"queries/{name}" not in catalog.names("queries"):
