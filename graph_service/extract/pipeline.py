@@ -7,7 +7,7 @@ import logging
 from functools import lru_cache
 
 from graph_service.extract.langid import detect_language
-from graph_service.extract.lexicon import RULE_LANGUAGES, _base_actors, language
+from graph_service.extract.lexicon import RULE_LANGUAGES, Language, _base_actors, language
 from graph_service.extract.rules import Candidate, Discourse, SentenceAnalysis
 from graph_service.extract.text import split_sentences, tokenize
 from graph_service.models import ActorKind, Document, Statement
@@ -41,6 +41,8 @@ def extract_statements(document: Document) -> list[Statement]:
     kinds = _kinds()
     text = document.text
     discourse = Discourse()
+    if document.title:
+        _remember_title(discourse, document.title, lx, kinds)
     distractor_words = lx.w.get("distractor", frozenset())
     n_words = 0
     n_distractor = 0
@@ -73,6 +75,8 @@ def extract_statements(document: Document) -> list[Statement]:
         for cand in best.values():
             if cand.subtype == "attack" and not cand.negated:
                 discourse.last_attacker = cand.subject
+            if not cand.negated:
+                discourse.facts.append((cand.subject, cand.type.value, cand.subtype, cand.object))
             confidence = cand.confidence * (0.5 if distractor else 1.0)
             if confidence < MIN_CONFIDENCE:
                 continue
@@ -105,11 +109,25 @@ def _remember(discourse: Discourse, sa: SentenceAnalysis, index: int) -> None:
         if m.derived in ("coref", "pronoun"):
             continue
         discourse.recent.append((m.actor, m.kind, index))
+        # adjectives ("Venezuelan oil") say less about the topic than names do
+        discourse.named.append((m.actor, m.kind, index, 0.5 if m.adj else 1.0))
+        discourse.kind_of[m.actor] = m.kind
     for g in sa.groups:
         actors = tuple(g.actors)
         if len(actors) >= 2 and not any(m.derived for m in g.members):
             discourse.groups.append((actors, index))
+    if len(discourse.named) > 2000:
+        del discourse.named[:1000]
     if len(discourse.recent) > 400:
         del discourse.recent[:200]
     if len(discourse.groups) > 100:
         del discourse.groups[:50]
+
+
+def _remember_title(discourse: Discourse, title: str, lx: Language, kinds: dict[str, str]) -> None:
+    """Actors named in the title are the document's topic: they count double."""
+    sa = SentenceAnalysis(tokenize(title[:300]), lx, kinds, discourse, -1)
+    sa.find_mentions()
+    for m in sa.mentions:
+        discourse.title_weight[m.actor] = discourse.title_weight.get(m.actor, 0.0) + 2.0
+        discourse.kind_of[m.actor] = m.kind

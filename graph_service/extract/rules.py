@@ -33,6 +33,11 @@ PUNCT_HARD = frozenset(";:–—()[]|")
 ASSOC = frozenset({"linked", "tied", "belonging", "affiliated", "connected", "loyal", "bound"})
 QUOTES = frozenset("\"'«»„“”‚‘’›‹")
 STATE_LIKE = frozenset({"state", "bloc", "group"})
+# agents found from the sentence's grammar (not from a fallback guess): only these
+# take the other side from the discourse
+STRONG_AGENT_RULES = frozenset(
+    {"clause-subject", "pre-modifier", "compound-agent", "inverted-subject", "passive-agent"}
+)
 
 
 @dataclass(slots=True)
@@ -111,8 +116,54 @@ class Discourse:
 
     def __init__(self) -> None:
         self.recent: list[tuple[str, str, int]] = []  # (actor, kind, sentence)
+        self.title_weight: dict[str, float] = {}
+        self.named: list[tuple[str, str, int, float]] = []  # (actor, kind, sentence, weight)
         self.groups: list[tuple[tuple[str, ...], int]] = []  # coordinated lists
         self.last_attacker: str | None = None  # agent of the last attack statement
+        # salience: how often (and how recently) each actor was named, the title counting
+        # double; the document's topic when a trigger has only one argument
+        self.kind_of: dict[str, str] = {}
+        # statements already made: (subject, type, subtype, object), in text order
+        self.facts: list[tuple[str, str, str, str]] = []
+
+    def salient(
+        self, kinds: frozenset[str], exclude: Iterable[str], sent: int, min_weight: float = 2.0
+    ) -> str | None:
+        """The document's topic among actors of these kinds, from what was named before
+        sentence ``sent`` (the title counts double): the most often named one, a recent
+        mention counting extra; None when no actor clearly stands out."""
+        skip = set(exclude)
+        weight = {a: w for a, w in self.title_weight.items() if self.kind_of.get(a) in kinds}
+        seen: dict[str, int] = {}
+        for actor, kind, s, w in self.named:
+            if s < sent and kind in kinds:
+                weight[actor] = weight.get(actor, 0.0) + w
+                seen[actor] = s
+        scores = sorted(
+            (
+                (w + (1.0 if sent - seen.get(a, -99) <= 2 else 0.0), a)
+                for a, w in weight.items()
+                if a not in skip and w >= min_weight
+            ),
+            reverse=True,
+        )
+        if not scores:
+            return None
+        if len(scores) > 1 and scores[0][0] < scores[1][0] * 1.25:
+            return None  # no clear topic
+        return scores[0][1]
+
+    def known_partner(self, actor: str, rtype: str, role: str) -> str | None:
+        """The other side of the latest statement of this type about ``actor`` as
+        subject (role "object": what it acted on) or object (role "subject")."""
+        for s, t, _sub, o in reversed(self.facts):
+            if t != rtype:
+                continue
+            if role == "object" and s == actor:
+                return o
+            if role == "subject" and o == actor:
+                return s
+        return None
 
     def last_distinct(self, n: int, sent: int, kinds: frozenset[str] | None) -> list[str]:
         out: list[str] = []
@@ -1162,9 +1213,87 @@ class SentenceAnalysis:
                 ):
                     agent, arule, aconf = g.actors, "right-fallback", 0.6
                     break
+        if bool(agent) != bool(other):
+            agent, arule, aconf, other, orule, oconf = self.implicit_side(
+                k, trig, passive, lo_h, hi_h, (agent, arule, aconf), (other, orule, oconf)
+            )
         if not agent or not other:
             return []
         return [(a, o, aconf * oconf, f"{arule}+{orule}") for a in agent for o in other]
+
+    def unknown_recipient(self, k: int, trig: Trigger, hi: int) -> bool:
+        """A recipient preposition after the trigger governs a name the lexicon does
+        not know ("shipped weapons to Mogadishu")."""
+        preps = trig.obj_preps or self.lx.obj_preps.get(trig.type, frozenset())
+        skip = self.w.get("articles", frozenset())
+        for x in range(k + 1, min(hi, k + 9)):
+            if self.lows[x] in preps:
+                y = x + 1
+                while y < hi and self.lows[y] in skip:
+                    y += 1
+                if y < hi and self.covered[y] < 0 and self.t[y].text[:1].isupper():
+                    return True
+        return False
+
+    def implicit_side(
+        self,
+        k: int,
+        trig: Trigger,
+        passive: bool,
+        lo_h: int,
+        hi_h: int,
+        agent_side: tuple[list[str], str, float],
+        other_side: tuple[list[str], str, float],
+    ) -> tuple[list[str], str, float, list[str], str, float]:
+        """A trigger with one argument in its sentence takes the other from the
+        discourse: the partner of an earlier statement of the same kind ("Russian
+        attacks" after "Russia's war against Ukraine"), else the document's topic for
+        deliveries and sanctions whose recipient or target goes without saying."""
+        agent, arule, aconf = agent_side
+        other, orule, oconf = other_side
+        d = self.discourse
+        rtype = trig.type.value
+        topic_kinds = STATE_LIKE
+        if trig.type is RelationType.SUPPLIES:
+            if trig.reverse or trig.frame in ("usage", "supplier_noun"):
+                return agent, arule, aconf, other, orule, oconf
+            # what is supplied is named next to the trigger; deployments ("troops near
+            # the border") and a recipient that is no known actor ("to Mogadishu")
+            # name no recipient to infer
+            has_items = any(
+                lo_h <= x < hi_h and k - 3 <= x <= k + 6 for x in self.item_at
+            ) or trig.subtype in ("aid", "finance")
+            if not has_items or trig.frame == "deploy" or self.unknown_recipient(k, trig, hi_h):
+                return agent, arule, aconf, other, orule, oconf
+            if agent and len(agent) == 1 and arule in STRONG_AGENT_RULES:
+                hit = d.salient(topic_kinds, agent, self.sent)
+                if hit:
+                    other, orule, oconf = [hit], "topic-recipient", 0.7
+            elif other and len(other) == 1 and (passive or self.nominal(k, trig)):
+                hit = d.known_partner(other[0], rtype, "subject") or d.salient(
+                    topic_kinds, other, self.sent
+                )
+                if hit:
+                    agent, arule, aconf = [hit], "topic-supplier", 0.7
+        elif trig.type is RelationType.OPPOSES and trig.subtype in (
+            "attack",
+            "war",
+            "sanctions",
+            "occupation",
+        ):
+            if agent and len(agent) == 1 and arule in STRONG_AGENT_RULES:
+                hit = d.known_partner(agent[0], rtype, "object")
+                if hit:
+                    other, orule, oconf = [hit], "known-target", 0.8
+                elif trig.subtype == "sanctions":
+                    hit = d.salient(topic_kinds, agent, self.sent)
+                    if hit:
+                        other, orule, oconf = [hit], "topic-target", 0.7
+            elif other and len(other) == 1:
+                hit = d.known_partner(other[0], rtype, "subject")
+                if hit:
+                    agent, arule, aconf = [hit], "known-agent", 0.8
+        return agent, arule, aconf, other, orule, oconf
 
     # --- PARTNERSHIP --------------------------------------------------------------------
 
