@@ -301,7 +301,8 @@ def language(code: str) -> Language:
         for surface in surfaces:
             for f in _inflect(surface, name_suffixes, skip_re):
                 _add(index, f, aid, gen=f != surface)
-    for aid, surfaces in (spec.get("metonyms") or {}).items():
+    capitals: dict[str, list[str]] = common.get("capitals") or {}
+    for aid, surfaces in [*(spec.get("metonyms") or {}).items(), *capitals.items()]:
         for surface in surfaces:
             for f in _inflect(surface, name_suffixes, skip_re):
                 _add(index, f, aid, gen=f != surface)
@@ -399,6 +400,9 @@ def actor_catalog() -> dict[str, Actor]:
                     extra[aid].update(surfaces)
                     if code == "de" and section == "names":
                         names_de[aid].extend(s for s in surfaces if s not in names_de[aid])
+    for aid, surfaces in (load_yaml("actors.yaml").get("capitals") or {}).items():
+        if aid in extra:
+            extra[aid].update(surfaces)
     out: dict[str, Actor] = {}
     for aid, a in actors.items():
         names_en = list(a.names.get("en", []))

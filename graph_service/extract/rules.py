@@ -1124,6 +1124,14 @@ class SentenceAnalysis:
             if g is not None and self.lx.code == "de":
                 agent, arule, aconf = g.actors, "inverted-subject", 0.9
                 used.add(g.idx)
+        if not agent and not self.relative_block(k, lo_s) and lo_s > lo_h:
+            # "Washington, Manila's treaty ally, condemned ...": the head before an
+            # apposition is the subject, not the name inside it
+            lo_prev, _ = self.clause_bounds(lo_s - 1, soft=True)
+            g = self.appositive_head(lo_prev, lo_h)
+            if g is not None and g.idx not in used and self.appositive_closes(lo_prev, lo_s):
+                agent, arule, aconf = g.actors, "apposition-head", 0.85
+                used.add(g.idx)
         if not agent and not self.relative_block(k, lo_s):
             g = self.subject_left(k, lo_h, supplies)
             if g is not None and g.idx not in used:
@@ -1220,6 +1228,30 @@ class SentenceAnalysis:
         if not agent or not other:
             return []
         return [(a, o, aconf * oconf, f"{arule}+{orule}") for a in agent for o in other]
+
+    def appositive_head(self, lo_s: int, lo_h: int) -> Group | None:
+        """The group that ends right at the comma opening the segment at ``lo_s`` and
+        opens its clause: the head an apposition ("X, Y's ally, ...") describes."""
+        if lo_s <= lo_h or self.t[lo_s].text != ",":
+            return None
+        for g in self.groups:
+            if g.j == lo_s and g.i >= lo_h and self.is_subject_candidate(g):
+                before = self.lows[lo_h : g.i]
+                arts = self.w.get("articles", frozenset())
+                if all(x in arts for x in before):
+                    return g
+        return None
+
+    def appositive_closes(self, lo_prev: int, lo_s: int) -> bool:
+        """The segment [lo_prev, lo_s) is a short noun phrase closed by a comma: an
+        apposition, not a clause of its own."""
+        if self.t[lo_s].text != "," or lo_s - lo_prev > 10:
+            return False
+        return not any(
+            self.lx.triggers.lookup(self.lows[x])
+            and any(t.pos == "verb" for t in self.lx.triggers.lookup(self.lows[x]))
+            for x in range(lo_prev + 1, lo_s)
+        )
 
     def unknown_recipient(self, k: int, trig: Trigger, hi: int) -> bool:
         """A recipient preposition after the trigger governs a name the lexicon does
@@ -1351,6 +1383,12 @@ class SentenceAnalysis:
             subj = None  # "Annäherung der beiden Länder", "ties between X and Y"
         elif subj is None and trig.pos == "verb":
             subj = self.first_after(k, hi_s, 3, set())
+        if trig.frame == "ally" and len(parts) == 1 and (subj is None or parts == subj.actors):
+            # "Die Hisbollah, Irans wichtigster Verbündeter, ...": the apposition's head
+            head = self.appositive_head(lo_s, lo_h)
+            if head is not None:
+                take(head, "apposition-head")
+                subj = head
         if subj is None and not named_pair:
             subj = self.subject_left(k, lo_h)
         take(subj, "subject")
