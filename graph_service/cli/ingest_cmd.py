@@ -37,14 +37,21 @@ def ingest(
         min=1,
         help="Documents per write transaction (default: GRAPH_SERVICE_INGEST_BATCH_SIZE).",
     ),
+    force: bool = typer.Option(
+        False,
+        "--force",
+        help="Re-extract and replace documents even when unchanged (after an extractor update).",
+    ),
 ) -> None:
     """Extract statements from documents and write them to the graph (idempotent)."""
-    failed = run_ingest(paths, get_settings(), batch_size=batch_size)
+    failed = run_ingest(paths, get_settings(), batch_size=batch_size, force=force)
     if failed:
         raise typer.Exit(1)
 
 
-def run_ingest(paths: list[Path], settings: Settings, *, batch_size: int | None = None) -> int:
+def run_ingest(
+    paths: list[Path], settings: Settings, *, batch_size: int | None = None, force: bool = False
+) -> int:
     """Ingest ``paths`` with a progress bar and a summary on stderr; return the failures."""
     from graph_service.cli import err_console
     from graph_service.store.ingest import IngestProgress, ingest_paths
@@ -71,7 +78,7 @@ def run_ingest(paths: list[Path], settings: Settings, *, batch_size: int | None 
         )
 
     with progress:
-        summary = ingest_paths(paths, settings, batch_size=batch_size, progress=update)
+        summary = ingest_paths(paths, settings, batch_size=batch_size, progress=update, force=force)
 
     _print_summary(err_console, summary)
     return summary.failed

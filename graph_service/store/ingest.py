@@ -194,12 +194,14 @@ def ingest_paths(
     batch_size: int | None = None,
     progress: ProgressCallback | None = None,
     driver: neo4j.Driver | None = None,
+    force: bool = False,
 ) -> IngestSummary:
     """Ingest files and folders (the inputs ``graph-service extract`` reads) into Neo4j.
 
     Applies the schema and upserts the actor catalog first (both idempotent), then writes
     ``batch_size`` documents per transaction (default ``settings.ingest_batch_size``).
     ``driver`` lets callers reuse theirs; by default one is created and closed here.
+    ``force`` re-extracts and replaces documents even when unchanged (extractor update).
     """
     from graph_service.extract import actor_catalog
 
@@ -226,7 +228,7 @@ def ingest_paths(
             for chunk in _chunks(_documents(path_list, run), size):
                 # Documents the graph already holds unchanged are neither extracted nor
                 # written: a re-ingest costs one indexed read per batch.
-                known = unchanged_documents(drv, settings, chunk)
+                known = [None] * len(chunk) if force else unchanged_documents(drv, settings, chunk)
                 unchanged = [r for r in known if r is not None]
                 run.progress.processed += len(unchanged)
                 run.record(unchanged)
@@ -236,7 +238,7 @@ def ingest_paths(
                     run.record(pending.result())
                     pending = None
                 if items:
-                    pending = pool.submit(write_documents, drv, write_settings, items)
+                    pending = pool.submit(write_documents, drv, write_settings, items, force=force)
             if pending is not None:
                 run.record(pending.result())
 

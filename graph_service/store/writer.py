@@ -167,8 +167,11 @@ Step = tuple[Q, Row]
 Steps = Generator[Step, list[Row], dict[str, DocumentWriteResult]]
 
 
-def _write_steps(batch: Sequence[_Prepared]) -> Steps:
-    """The queries of one batch transaction, in order; returns the result per document id."""
+def _write_steps(batch: Sequence[_Prepared], force: bool = False) -> Steps:
+    """The queries of one batch transaction, in order; returns the result per document id.
+
+    ``force`` replaces documents even when their stored content is the same (new statements
+    from an improved extractor)."""
     results: dict[str, DocumentWriteResult] = {}
     stored = _stored((yield Q.LOCK_DOCUMENTS, {"ids": sorted(p.doc_id for p in batch)}))
 
@@ -178,7 +181,7 @@ def _write_steps(batch: Sequence[_Prepared]) -> Steps:
     for p in batch:
         before = stored.get(p.doc_id)
         if before is not None and before.get("text_hash") is not None:
-            if same_content(before, p.doc_row):  # written by a concurrent ingest meanwhile
+            if not force and same_content(before, p.doc_row):  # a concurrent ingest wrote it
                 results[p.doc_id] = DocumentWriteResult(
                     document_id=p.doc_id,
                     status=WriteStatus.UNCHANGED,
@@ -235,10 +238,10 @@ def _write_steps(batch: Sequence[_Prepared]) -> Steps:
 
 
 def _write_batch(
-    tx: neo4j.ManagedTransaction, batch: Sequence[_Prepared]
+    tx: neo4j.ManagedTransaction, batch: Sequence[_Prepared], force: bool
 ) -> dict[str, DocumentWriteResult]:
     # A fresh generator per attempt: execute_write may call this again after a retry.
-    return _run_steps(tx, _write_steps(batch))
+    return _run_steps(tx, _write_steps(batch, force))
 
 
 def _run_steps(tx: neo4j.ManagedTransaction, steps: Steps) -> dict[str, DocumentWriteResult]:
@@ -313,13 +316,17 @@ def write_documents(
     driver: neo4j.Driver,
     settings: Settings,
     items: Sequence[tuple[Document, Sequence[Statement]]],
+    *,
+    force: bool = False,
 ) -> list[DocumentWriteResult]:
     """Write documents with their statements, in atomic batches of ``ingest_batch_size``.
 
     Returns one result per item, in input order. Re-writing the same content changes
     nothing; a document whose content changed (same URL) has its statements replaced and
     the aggregated edges it touched recomputed. Statements about unknown actors create an
-    actor named by its id (kind organization); none is dropped.
+    actor named by its id (kind organization); none is dropped. ``force=True`` replaces
+    the statements of stored documents even when the content is unchanged (after an
+    extractor update).
     """
     out: list[DocumentWriteResult | None] = [None] * len(items)
     size = max(1, settings.ingest_batch_size)
@@ -329,11 +336,13 @@ def write_documents(
     ):
         for batch in _batches(items, size):
             prepared = [p for _, p in batch]
-            stored = session.execute_read(_read_states, [p.doc_id for p in prepared])
-            results = _unchanged(prepared, stored)
+            results: dict[str, DocumentWriteResult] = {}
+            if not force:
+                stored = session.execute_read(_read_states, [p.doc_id for p in prepared])
+                results = _unchanged(prepared, stored)
             pending = [p for p in prepared if p.doc_id not in results]
             if pending:
-                results |= session.execute_write(_write_batch, pending)
+                results |= session.execute_write(_write_batch, pending, force)
             _log_batch(results)
             for index, p in batch:
                 out[index] = results[p.doc_id]
@@ -344,6 +353,8 @@ async def write_documents_async(
     driver: neo4j.AsyncDriver,
     settings: Settings,
     items: Sequence[tuple[Document, Sequence[Statement]]],
+    *,
+    force: bool = False,
 ) -> list[DocumentWriteResult]:
     """:func:`write_documents` for the async driver (same rows, same Cypher, same batches)."""
     out: list[DocumentWriteResult | None] = [None] * len(items)
@@ -352,17 +363,19 @@ async def write_documents_async(
         async with driver.session(**_session_config(settings)) as session:
             for batch in _batches(items, size):
                 prepared = [p for _, p in batch]
-                stored = await session.execute_read(
-                    _read_states_async, [p.doc_id for p in prepared]
-                )
-                results = _unchanged(prepared, stored)
+                results: dict[str, DocumentWriteResult] = {}
+                if not force:
+                    stored = await session.execute_read(
+                        _read_states_async, [p.doc_id for p in prepared]
+                    )
+                    results = _unchanged(prepared, stored)
                 pending = [p for p in prepared if p.doc_id not in results]
                 if pending:
 
                     async def work(
                         tx: neo4j.AsyncManagedTransaction, pending: list[_Prepared] = pending
                     ) -> dict[str, DocumentWriteResult]:
-                        return await _run_steps_async(tx, _write_steps(pending))
+                        return await _run_steps_async(tx, _write_steps(pending, force))
 
                     results |= await session.execute_write(work)
                 _log_batch(results)

@@ -281,8 +281,8 @@ def test_a_failed_batch_writes_nothing_and_a_rerun_completes(
     items = _corpus()
     real_steps = writer._write_steps
 
-    def crash_after_statements(batch):  # type: ignore[no-untyped-def]
-        steps = real_steps(batch)
+    def crash_after_statements(batch, force=False):  # type: ignore[no-untyped-def]
+        steps = real_steps(batch, force)
         records = None
         while True:
             query, params = steps.send(records) if records is not None else next(steps)
@@ -353,3 +353,16 @@ def test_upsert_actors_with_leaders(clean_db: neo4j.Driver, settings: Settings) 
     write_documents(clean_db, settings, [(d, [st(d, "RUS", "OPPOSES", "UKR")])])
     rus = q(clean_db, settings, "MATCH (a:Actor {id: 'RUS'}) RETURN a")[0]["a"]
     assert (rus["name"], rus["kind"]) == ("Russia", "state")
+
+
+def test_force_replaces_unchanged_documents(clean_db: neo4j.Driver, settings: Settings) -> None:
+    d = doc("same", url="https://news.example/same")
+    write_documents(clean_db, settings, [(d, [st(d, "RUS", "OPPOSES", "UKR")])])
+    # An improved extractor finds something else in the very same text.
+    better = [(d, [st(d, "RUS", "SUPPLIES", "PRK", sentence=1)])]
+    assert write_documents(clean_db, settings, better)[0].status is WriteStatus.UNCHANGED
+    assert set(edges(clean_db, settings)) == {("RUS", "OPPOSES", "UKR")}
+    forced = write_documents(clean_db, settings, better, force=True)
+    assert forced[0].status is WriteStatus.REPLACED
+    assert set(edges(clean_db, settings)) == {("RUS", "SUPPLIES", "PRK")}
+    assert comparable(edges(clean_db, settings)) == edges_from_scratch(clean_db, settings)
