@@ -33,6 +33,10 @@ PUNCT_HARD = frozenset(";:–—()[]|")
 ASSOC = frozenset({"linked", "tied", "belonging", "affiliated", "connected", "loyal", "bound"})
 QUOTES = frozenset("\"'«»„“”‚‘’›‹")
 STATE_LIKE = frozenset({"state", "bloc", "group"})
+ROMANCE = frozenset({"fr", "es"})
+# "the ambassador of France", "son ambassadeur à Paris", "Botschafter aus Moskau"
+ENVOY_MARKERS = frozenset({None, "of", "from", "de", "du", "d", "del", "à", "en", "aus", "in"})
+NP_RULES = ("pre-modifier", "post-adjective", "post-genitive", "compound-agent")
 # agents found from the sentence's grammar (not from a fallback guess): only these
 # take the other side from the discourse
 STRONG_AGENT_RULES = frozenset(
@@ -487,6 +491,7 @@ class SentenceAnalysis:
             "country": frozenset({"state"}),
             "bloc": frozenset({"bloc"}),
             "military": frozenset({"state"}),
+            "org": frozenset({"bloc", "organization", "group"}),
         }[cls]
         before = [m for m in self.mentions if m.j <= k and m.kind in kinds and not m.derived]
         if before and cls != "country":
@@ -776,8 +781,12 @@ class SentenceAnalysis:
         aux = self.w.get("passive_aux", frozenset())
         if self.lx.code == "de":
             return any(self.lows[x] in aux for x in range(lo, hi) if x != k)
-        # English/Romance: the auxiliary precedes the participle closely
-        return any(self.lows[x] in aux for x in range(max(lo, k - 4), k))
+        # English/Romance: the auxiliary precedes the participle closely; a reflexive
+        # ("se sont affrontées", "se han acercado") makes it active
+        window = range(max(lo, k - 4), k)
+        if self.lx.code in ROMANCE and any(self.lows[x] in ("se", "s") for x in window):
+            return False
+        return any(self.lows[x] in aux for x in window)
 
     def pre_modifiers(self, k: int, with_roles: bool = False) -> list[Group]:
         """Adjective, genitive and compound mentions attached to the trigger from the left."""
@@ -910,9 +919,13 @@ class SentenceAnalysis:
         if trig.type is RelationType.SUPPLIES and subtype in ("supply", "") and item_sub:
             subtype = item_sub
         out = []
+        np_negated = self.negated_np(k)
         for subj, obj, conf, rule in pairs:
             if subj == obj:
                 continue
+            # "refuses to join Western sanctions", "se negó a condenar la invasión rusa":
+            # a verb's negation does not deny what a noun phrase states by itself
+            neg = np_negated if rule.startswith(NP_RULES) else negated
             out.append(
                 Candidate(
                     subject=subj,
@@ -923,7 +936,7 @@ class SentenceAnalysis:
                     rule=f"{self.lx.code}.{trig.type.value.lower()}.{trig.subtype or 'any'}"
                     f"[{self.t[k].text}]:{rule}",
                     items=items,
-                    negated=negated,
+                    negated=neg,
                     modality=modality,
                     attributed_to=attributed,
                 )
@@ -966,7 +979,7 @@ class SentenceAnalysis:
         # passive: agent from von/by; the nominative is the patient
         if passive and not agent:
             for g in self.groups:
-                if lo_h <= g.i < hi_h and g.marker in w.get("agent_preps", ()) and not g.is_origin:
+                if lo_s <= g.i < hi_s and g.marker in w.get("agent_preps", ()) and not g.is_origin:
                     agent, arule = g.actors, "passive-agent"
                     used.add(g.idx)
                     break
@@ -992,8 +1005,9 @@ class SentenceAnalysis:
                 if (
                     g.i > k
                     and g.i < hi_h
-                    and (g.is_modifier or g.marker is None)
+                    and (g.is_modifier or g.marker in ENVOY_MARKERS)
                     and g.idx not in used
+                    and g.i - k <= 8
                 ):
                     other, orule = g.actors, "envoy"
                     used.add(g.idx)
@@ -1018,6 +1032,16 @@ class SentenceAnalysis:
                 if g is not None:
                     agent, arule, aconf = g.actors, "possessive", 0.9
                     used.add(g.idx)
+        if not agent and is_noun and self.lx.code in ROMANCE:
+            # Romance adjectives follow the noun: "sanctions occidentales", "invasión rusa"
+            g = self.post_adjective(k)
+            if g is not None and g.idx not in used:
+                if trig.frame == "supplier_noun" or trig.reverse:
+                    if not other:
+                        other, orule = g.actors, "post-adjective-recipient"
+                else:
+                    agent, arule = g.actors, "post-adjective"
+                used.add(g.idx)
         if (not agent and trig.pos != "verb") or (not agent and is_noun):
             # post genitive ("Überfall Russlands", "Angriffskrieg des Kremls"), "by X"
             for g in self.post_groups(k, hi_s, [None, *w.get("agent_preps", ())], 3):
@@ -1113,6 +1137,11 @@ class SentenceAnalysis:
                     other, orule = g.actors, "condemned"
                     used.add(g.idx)
                     break
+        if not agent and trig.pos == "verb" and not is_noun:
+            g = self.relative_antecedent(k, lo_s, lo_h)
+            if g is not None and g.idx not in used:
+                agent, arule = g.actors, "relative-antecedent"
+                used.add(g.idx)
         # clause subject
         if not agent:
             g = self.subject_left(k, lo_s, supplies, first=self.lx.code == "de")
@@ -1228,6 +1257,66 @@ class SentenceAnalysis:
         if not agent or not other:
             return []
         return [(a, o, aconf * oconf, f"{arule}+{orule}") for a in agent for o in other]
+
+    def object_after(
+        self, k: int, hi: int, window: int, exclude: set[int], genitive: bool = False
+    ) -> Group | None:
+        """The object after a verb: an unmarked group, a Spanish personal "a" object
+        ("apoyan a Serbia"), or with ``genitive`` the possessor of the object noun
+        ("reconnu la souveraineté du Maroc", "recognised the independence of Kosovo")."""
+        ok: set[str | None] = {None}
+        if self.lx.code == "es":
+            ok |= {"a", "al"}
+        if genitive:
+            ok |= {"of", "de", "du", "d", "del", "des"}
+        for g in self.groups:
+            if g.i <= k or g.i >= hi or g.i - k > window or g.idx in exclude or g.is_origin:
+                continue
+            if g.marker in ok and (g.marker is None or g.members[0].marker_pos > k):
+                return g
+            if g.marker is None or g.members[0].marker_pos > k:
+                return None  # another prepositional phrase comes first
+        return None
+
+    def post_adjective(self, k: int) -> Group | None:
+        """An adjective mention right after a noun (other adjectives may come between):
+        "les sanctions occidentales", "la invasión rusa", "drones iraniens"."""
+        x = k + 1
+        steps = 0
+        while x < len(self.t) and steps < 3:
+            cov = self.covered[x]
+            if cov >= 0:
+                m = self.mentions[cov]
+                if m.adj and not m.derived:
+                    return self.group_of(m)
+                return None
+            low = self.lows[x]
+            if not (self.t[x].is_word and low.isalpha() and self.t[x].text.islower()):
+                return None
+            if low in self.w.get("prepositions", ()) or low in self.w.get("conjunctions", ()):
+                return None
+            x += 1
+            steps += 1
+        return None
+
+    def relative_antecedent(self, k: int, lo_s: int, lo_h: int) -> Group | None:
+        """The subject of a relative clause is the actor right before it: "Russia,
+        which has sent troops", "la Russie, qui a envoyé", "Rusia, que ha enviado"."""
+        rel = self.w.get("relative_subject", frozenset())
+        x = lo_s
+        if x < len(self.t) and self.t[x].text == ",":
+            x += 1
+        if x >= k or self.lows[x] not in rel:
+            return None
+        if self.lx.code == "de" and (x + 1 >= len(self.t) or not self.t[x + 1].text.islower()):
+            return None  # ", die Ukraine ..." is an article, not a relative pronoun
+        if any(self.covered[y] >= 0 for y in range(x + 1, k)):
+            return None  # the clause has a subject of its own
+        start = lo_s if self.t[lo_s].text == "," else x
+        for g in self.groups:
+            if g.j == start and g.i >= lo_h and not g.is_origin:
+                return g
+        return None
 
     def appositive_head(self, lo_s: int, lo_h: int) -> Group | None:
         """The group that ends right at the comma opening the segment at ``lo_s`` and
@@ -1407,6 +1496,38 @@ class SentenceAnalysis:
                 and self.lows[g.members[0].marker_pos - 1] in com
             ):
                 take(g, "comitative")
+        if trig.frame == "founding":
+            # "Mali, Niger und Burkina Faso gründeten die Allianz der Sahelstaaten": the
+            # founders ally with each other; founding anything but a bloc says nothing
+            obj = self.object_after(k, hi_s, 6, {subj.idx} if subj is not None else set())
+            if obj is None or not all(
+                self.kinds.get(a) in ("bloc", "organization") for a in obj.actors
+            ):
+                return []
+            members = [a for a in parts if a not in obj.actors]
+            return [
+                (a, b, 0.9, "+".join([*rules, "founders"]))
+                for a, b in itertools.combinations(members, 2)
+            ]
+        if (
+            trig.pos == "verb"
+            and subj is not None
+            and trig.frame in ("default", "recognize")
+            and parts == subj.actors
+        ):
+            # "Rusia y China apoyan a Serbia", "la France a reconnu la souveraineté du
+            # Maroc": a coordinated subject backs the object, not each other
+            window = 8 if trig.frame == "recognize" else 6
+            obj = self.object_after(k, hi_s, window, {subj.idx}, genitive=trig.frame == "recognize")
+            if obj is not None:
+                return [
+                    (a, b, 1.0, f"subject+{trig.frame}-object")
+                    for a in subj.actors
+                    for b in obj.actors
+                    if a != b
+                ]
+            if trig.frame == "recognize":
+                return []
         # verbs: direct object ("backed X", "joined NATO")
         if trig.pos == "verb" and len(parts) < 2:
             used = {subj.idx} if subj is not None else set()
@@ -1418,6 +1539,11 @@ class SentenceAnalysis:
             members = [a for a in parts if a not in blocs]
             if not blocs:
                 bloc = self.discourse.last_of_kind(frozenset({"bloc"}), self.sent, window=3)
+                if bloc is None:
+                    # "Finnland wurde 2023 aufgenommen" in an article about NATO
+                    bloc = self.discourse.salient(
+                        frozenset({"bloc"}), members, self.sent, min_weight=1.0
+                    )
                 if bloc is None:
                     return []
                 blocs, conf = [bloc], 0.65
@@ -1435,9 +1561,17 @@ class SentenceAnalysis:
 
     # --- cues -------------------------------------------------------------------------
 
+    def negated_np(self, k: int) -> bool:
+        """A negation inside the trigger's noun phrase ("no Russian attacks")."""
+        neg = self.w.get("negation", frozenset())
+        return any(self.lows[x] in neg for x in range(max(0, k - 3), k))
+
     def negated(self, k: int, lo_s: int, hi_s: int, lo_h: int) -> bool:
         neg = self.w.get("negation", frozenset())
         lows = self.lows
+        refusal = self.w.get("refusal_nouns", frozenset())
+        if any(lows[x] in refusal for x in range(max(0, k - 3), k)):
+            return True  # "su negativa a reconocer", "refusal to recognise"
         for x in range(lo_s, hi_s):
             if lows[x] in neg:
                 nxt = lows[x + 1] if x + 1 < len(lows) else ""
