@@ -231,6 +231,8 @@ class SentenceAnalysis:
         self.seg: list[int] = []
         self.hard: list[int] = []
         self.item_at: dict[int, tuple[str, str]] = {}
+        self._reported: tuple[bool, str | None] | None = None
+        self._bounds: dict[tuple[int, bool], tuple[int, int]] = {}
 
     # --- mentions -------------------------------------------------------------------
 
@@ -732,12 +734,17 @@ class SentenceAnalysis:
     def clause_bounds(self, k: int, soft: bool) -> tuple[int, int]:
         arr = self.seg if soft else self.hard
         v = arr[k]
+        key = (v, soft)
+        hit = self._bounds.get(key)
+        if hit is not None:
+            return hit
         lo = k
         while lo > 0 and arr[lo - 1] == v:
             lo -= 1
         hi = k
         while hi + 1 < len(arr) and arr[hi + 1] == v:
             hi += 1
+        self._bounds[key] = (lo, hi + 1)
         return lo, hi + 1
 
     def is_subject_candidate(self, g: Group, supplies: bool = True) -> bool:
@@ -1593,8 +1600,10 @@ class SentenceAnalysis:
         spec = w.get("speculative", frozenset())
         rep = w.get("reported", frozenset())
         speculative = any(lows[x] in spec for x in range(lo_h, hi_h))
-        reported = any(low in rep for low in lows)
-        attributed = self.attribution()
+        if self._reported is None:
+            # per sentence, not per trigger
+            self._reported = (any(low in rep for low in lows), self.attribution())
+        reported, attributed = self._reported
         if speculative:
             return Modality.SPECULATIVE, attributed, 0.75
         if reported or attributed:

@@ -56,9 +56,10 @@ def score(folder: Path) -> tuple[float, float, list[str]]:
 @pytest.mark.parametrize(
     ("folder", "min_precision", "min_recall"),
     [
-        # issue 3 targets precision >= 0.85 and recall >= 0.75; dev recall is at 0.69
-        # now, so its floor guards against regressions until the rules catch up
-        (DATA / "corpus" / "dev", 0.85, 0.65),
+        # the issue's thresholds: precision >= 0.85 and recall >= 0.75, on the dev
+        # corpus and on the held-out paragraphs (h11-h20 were scored blind before any
+        # rule was tuned on them)
+        (DATA / "corpus" / "dev", 0.85, 0.75),
         (DATA / "heldout", 0.85, 0.75),
     ],
 )
