@@ -412,6 +412,7 @@ class SentenceAnalysis:
                             k + 1,
                             actor,
                             _kind(actor, self.kinds),
+                            gen=k + 1 < n and lows[k + 1] in ("'s", "’s"),  # "the country's"
                             derived="anaphor",
                             text=t[k].text,
                         )
@@ -1149,9 +1150,12 @@ class SentenceAnalysis:
             if g is not None and g.idx not in used:
                 agent, arule = g.actors, "relative-antecedent"
                 used.add(g.idx)
-        # clause subject
+        # clause subject (left of a possessor already taken: "India has become one of
+        # Armenia's main suppliers")
         if not agent:
             g = self.subject_left(k, lo_s, supplies, first=self.lx.code == "de")
+            while g is not None and g.idx in used and self.lx.code != "de":
+                g = self.subject_left(g.i, lo_s, supplies)
             if g is not None and g.idx not in used:
                 agent, arule = g.actors, "clause-subject"
                 used.add(g.idx)
