@@ -505,8 +505,8 @@ class Neo4jGraphReader:
             ActorRelation(
                 type=RelationType(row["type"]),
                 direction=_direction(row["type"], row["outgoing"]),
-                counterpart=_actor_ref(row["counterpart"]),
-                stats=_stats(row["edge"]),
+                counterpart=_actor_ref(row),
+                stats=_stats(row),
             )
             for row in rows
         ]
