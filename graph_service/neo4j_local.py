@@ -298,10 +298,31 @@ def _set_initial_password(settings: Settings, inst: Installation, java: str) -> 
 
 
 def _read_pid(settings: Settings) -> int | None:
+    """The recorded pid; without a pid file, a server of ours found among the processes."""
     try:
         return int(_pid_file(settings).read_text(encoding="utf-8").strip())
     except (FileNotFoundError, ValueError):
+        pass
+    # The pid file can be lost (a data folder cleaned by hand, a run killed between
+    # start and write); the command line still says which data folder a server serves.
+    proc = Path("/proc")
+    if not proc.is_dir():
         return None
+    for entry in proc.iterdir():
+        if entry.name.isdigit() and _serves_our_home(int(entry.name), settings):
+            logger.warning("pid file missing; found our Neo4j as pid %s", entry.name)
+            _pid_file(settings).parent.mkdir(parents=True, exist_ok=True)
+            _pid_file(settings).write_text(entry.name, encoding="utf-8")
+            return int(entry.name)
+    return None
+
+
+def _serves_our_home(pid: int, settings: Settings) -> bool:
+    try:
+        args = Path(f"/proc/{pid}/cmdline").read_bytes().decode(errors="replace").split("\0")
+    except OSError:
+        return False
+    return ENTRY_POINT in args and f"--home-dir={home_dir(settings)}" in args
 
 
 def _is_our_server(pid: int, settings: Settings) -> bool:

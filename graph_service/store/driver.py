@@ -52,14 +52,22 @@ def create_driver(settings: Settings) -> neo4j.Driver:
     )
 
 
-def create_async_driver(settings: Settings) -> neo4j.AsyncDriver:
-    """The asynchronous driver, one per API process."""
+def create_async_driver(
+    settings: Settings, *, max_retry_seconds: float = 15.0, quiet: bool = False
+) -> neo4j.AsyncDriver:
+    """The asynchronous driver, one per API process.
+
+    ``max_retry_seconds`` bounds how long managed transactions retry transient errors;
+    ``quiet`` turns off server notifications (unknown property keys on a sparse graph
+    and the like), which are no news for API clients.
+    """
     return neo4j.AsyncGraphDatabase.driver(
         settings.bolt_uri,
         auth=_auth(settings),
         connection_timeout=settings.neo4j_connect_timeout_seconds,
         connection_acquisition_timeout=settings.neo4j_connect_timeout_seconds * 2,
-        max_transaction_retry_time=15.0,
+        max_transaction_retry_time=max_retry_seconds,
+        notifications_min_severity=(neo4j.NotificationMinimumSeverity.OFF if quiet else None),
     )
 
 

@@ -26,7 +26,7 @@ from graph_service.config import Settings
 from graph_service.errors import NotFoundError, QueryError, StoreError
 from graph_service.models import RelationType
 from graph_service.store import catalog
-from graph_service.store.driver import translated_errors
+from graph_service.store.driver import create_async_driver, translated_errors
 from graph_service.store.rows import pair_key
 from graph_service.store.schema import apply_schema_async, missing_schema_async
 
@@ -670,22 +670,20 @@ class GraphStore:
 
     def __init__(self, settings: Settings) -> None:
         self._settings = settings
-        self._driver = neo4j.AsyncGraphDatabase.driver(
-            settings.bolt_uri,
-            auth=(settings.neo4j_user, settings.neo4j_password.get_secret_value()),
-            connection_timeout=settings.neo4j_connect_timeout_seconds,
-            connection_acquisition_timeout=settings.neo4j_connect_timeout_seconds * 2,
-            # Short: while Neo4j is down a request should get its 503 quickly.
-            max_transaction_retry_time=settings.api_store_retry_seconds,
-            # Notifications (unknown property keys on a sparse graph, ...) are not news
-            # for API clients; keep them out of the server log.
-            notifications_min_severity=neo4j.NotificationMinimumSeverity.OFF,
+        # Short retries: while Neo4j is down a request should get its 503 quickly.
+        self._driver = create_async_driver(
+            settings, max_retry_seconds=settings.api_store_retry_seconds, quiet=True
         )
         self.schema_checked = False
 
     @property
     def settings(self) -> Settings:
         return self._settings
+
+    @property
+    def driver(self) -> neo4j.AsyncDriver:
+        """The process's one async driver, for other store modules (the maps)."""
+        return self._driver
 
     async def start(self) -> None:
         """Verify connectivity and apply the schema; raises ``StoreUnavailableError``."""

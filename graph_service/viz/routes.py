@@ -50,17 +50,16 @@ DownloadQuery = Annotated[
 def _state(request: Request) -> tuple[maps.AsyncDriver, Settings]:
     """The API's one AsyncDriver and its settings.
 
-    The API keeps a ``GraphStore`` on ``app.state.store``; its driver is taken through a
-    public ``driver`` attribute when the store has one, else its private ``_driver``
-    (reported to the API owner: the store should expose it). ``app.state.driver`` wins
-    when set (a minimal app without the store, as in the browser tests).
+    The API keeps a ``GraphStore`` on ``app.state.store`` and the maps share its driver.
+    ``app.state.driver`` wins when set (a minimal app without the store, as in the
+    browser tests).
     """
     state = request.app.state
     settings = getattr(state, "settings", None) or get_settings()
     driver = getattr(state, "driver", None)
     store = getattr(state, "store", None)
     if driver is None and store is not None:
-        driver = getattr(store, "driver", None) or getattr(store, "_driver", None)
+        driver = store.driver
     if driver is None:
         raise StoreUnavailableError("the API has no database connection")
     return driver, settings

@@ -125,3 +125,14 @@ def test_every_schema_file_is_loadable() -> None:
     assert set(schema_names()) >= {"actor_id", "document_id", "statement_id"}
     for name in catalog.names("schema"):
         assert "IF NOT EXISTS" in catalog.body(name)
+
+
+def test_a_lost_pid_file_is_recovered_from_the_process_table(neo4j_server: Settings) -> None:
+    if neo4j_server.is_external_neo4j:
+        pytest.skip("external server: no local process")
+    before = neo4j_local.status(neo4j_server)
+    pid_file = neo4j_local.home_dir(neo4j_server) / "run" / "graph-service-neo4j.pid"
+    pid_file.unlink()
+    after = neo4j_local.status(neo4j_server)
+    assert after.running and after.pid == before.pid
+    assert pid_file.read_text() == str(before.pid)
