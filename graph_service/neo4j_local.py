@@ -422,15 +422,31 @@ def start(settings: Settings, *, report: Reporter = _quiet) -> ServerStatus:
     console.close()
     _pid_file(settings).write_text(str(process.pid), encoding="utf-8")
     report(f"Starting Neo4j {inst.version} (pid {process.pid}) on {settings.bolt_uri} ...")
-    _wait_ready(settings, process.pid, report)
+    _wait_ready(settings, process.pid, report, process)
     return status(settings)
 
 
-def _wait_ready(settings: Settings, pid: int, report: Reporter) -> None:
+def _has_exited(pid: int, settings: Settings, process: subprocess.Popen[bytes] | None) -> bool:
+    if process is not None:
+        return process.poll() is not None
+    # Not our child: /proc can read empty for an instant (the java launcher re-executing
+    # itself), so only a second look a moment later says it is gone.
+    if _is_our_server(pid, settings):
+        return False
+    time.sleep(0.5)
+    return not _is_our_server(pid, settings)
+
+
+def _wait_ready(
+    settings: Settings,
+    pid: int,
+    report: Reporter,
+    process: subprocess.Popen[bytes] | None = None,
+) -> None:
     deadline = time.monotonic() + settings.neo4j_start_timeout_seconds
     last_problem = "Bolt port not open yet"
     while time.monotonic() < deadline:
-        if not _is_our_server(pid, settings):
+        if _has_exited(pid, settings, process):
             _pid_file(settings).unlink(missing_ok=True)
             raise Neo4jServerError(f"Neo4j exited during start-up.\n{log_tail(settings)}")
         if _port_open(settings.neo4j_bolt_port):
@@ -456,18 +472,36 @@ def _wait_ready(settings: Settings, pid: int, report: Reporter) -> None:
 
 
 def _terminate(pid: int, settings: Settings, timeout: float = 60.0) -> None:
+    """SIGTERM, wait until the process is really gone (not just unreadable), then SIGKILL."""
     with contextlib.suppress(ProcessLookupError):
         os.kill(pid, signal.SIGTERM)
     deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline and _is_our_server(pid, settings):
+    while time.monotonic() < deadline and _alive(pid):
         time.sleep(0.3)
-        _reap(pid)
-    if _is_our_server(pid, settings):
+    if _alive(pid):
         logger.warning("Neo4j (pid %s) ignored SIGTERM for %.0f s; killing it", pid, timeout)
-        os.kill(pid, signal.SIGKILL)
-        time.sleep(0.5)
-        _reap(pid)
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
+        while _alive(pid):
+            time.sleep(0.2)
     _pid_file(settings).unlink(missing_ok=True)
+
+
+def _alive(pid: int) -> bool:
+    """True until the process has exited; a zombie child of ours is reaped and counts as gone."""
+    _reap(pid)
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text(encoding="utf-8", errors="replace")
+    except FileNotFoundError:
+        return False
+    except OSError:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return False
+        return True
+    # The state letter follows the parenthesised command name.
+    return stat.rsplit(")", 1)[-1].split()[0] != "Z"
 
 
 def _reap(pid: int) -> None:
