@@ -183,6 +183,11 @@ class _RegexTable:
         else:
             self._any = None
 
+    def lookup_all(self, lows: list[str]) -> list[tuple[Any, ...]]:
+        """``lookup`` for every token of a sentence."""
+        memo, lookup = self._memo, self.lookup
+        return [memo[low] if low in memo else lookup(low) for low in lows]
+
     def lookup(self, low: str) -> tuple[Any, ...]:
         hit = self._memo.get(low)
         if hit is not None:
@@ -235,6 +240,16 @@ class Language:
             | frozenset(self.anaphors)
             | self.w.get("plural_pronouns", frozenset())
             | self.w.get("possessives", frozenset())
+        )
+        # unions the rules need per token, built once here instead of per call
+        w, e = self.w, frozenset[str]()
+        w["_np_skip"] = w.get("articles", e) | w.get("modifiers", e)
+        w["_np_stop"] = w.get("prepositions", e) | w.get("conjunctions", e)
+        w["_clause_stop"] = (
+            w.get("conjunctions", e) | w.get("relative", e) | w.get("subordinators", e)
+        )
+        w["_coord_ok"] = (
+            frozenset({",", "'s", "’s"}) | w.get("conjunctions", e) | w.get("articles", e)
         )
 
 

@@ -52,8 +52,8 @@ def extract_statements(document: Document) -> list[Statement]:
             continue
         tokens = tokenize(sentence.text, offset=sentence.start)
         n_words += len(tokens)
-        n_distractor += sum(1 for t in tokens if t.low in distractor_words)
         sa = SentenceAnalysis(tokens, lx, kinds, discourse, index)
+        n_distractor += sum(map(distractor_words.__contains__, sa.lows))
         sa.find_mentions()
         sa.resolve_references()
         if sa.mentions:

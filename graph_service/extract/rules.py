@@ -80,27 +80,19 @@ class Candidate:
 @dataclass(slots=True)
 class Group:
     idx: int
-    members: list[Mention]
+    members: list[Mention]  # fixed once the group is built
+    i: int = field(init=False)
+    j: int = field(init=False)
+    actors: list[str] = field(init=False)  # distinct actors, in order
 
-    @property
-    def i(self) -> int:
-        return self.members[0].i
-
-    @property
-    def j(self) -> int:
-        return self.members[-1].j
+    def __post_init__(self) -> None:
+        self.i = self.members[0].i
+        self.j = self.members[-1].j
+        self.actors = list(dict.fromkeys(m.actor for m in self.members))
 
     @property
     def marker(self) -> str | None:
         return self.members[0].marker
-
-    @property
-    def actors(self) -> list[str]:
-        seen: list[str] = []
-        for m in self.members:
-            if m.actor not in seen:
-                seen.append(m.actor)
-        return seen
 
     @property
     def is_modifier(self) -> bool:
@@ -225,6 +217,7 @@ class SentenceAnalysis:
         self.discourse = discourse
         self.sent = sent_index
         self.lows = [t.low for t in tokens]
+        self._spec: dict[tuple[int, int], bool] = {}  # clause -> speculative cue
         self.mentions: list[Mention] = []
         self.covered: list[int] = [-1] * len(tokens)  # token -> mention index
         self.groups: list[Group] = []
@@ -233,25 +226,34 @@ class SentenceAnalysis:
         self.item_at: dict[int, tuple[str, str]] = {}
         self._reported: tuple[bool, str | None] | None = None
         self._bounds: dict[tuple[int, bool], tuple[int, int]] = {}
+        self.trig: list[tuple[Trigger, ...]] = []  # trigger readings per token
+        self.denial: list[tuple[str, ...]] | None = None  # denial cues per token
 
     # --- mentions -------------------------------------------------------------------
 
     def find_mentions(self) -> None:
         t, lows, n = self.t, self.lows, len(self.t)
-        forms = self.lx.forms
+        forms_get = self.lx.forms.get
         k = 0
         pro_next = False
         while k < n:
-            cands = forms.get(lows[k])
+            low = lows[k]
+            cands = forms_get(low)
+            if cands is None and not pro_next and low[:3] != "pro":
+                k += 1  # the common case: no actor starts here
+                continue
             hit: Form | None = None
             if cands:
                 for f in cands:
                     m = len(f.lows)
-                    if k + m <= n and tuple(lows[k : k + m]) == f.lows and self._case_ok(f, k):
+                    if (
+                        k + m <= n
+                        and (m == 1 or tuple(lows[k : k + m]) == f.lows)
+                        and self._case_ok(f, k)
+                    ):
                         hit = f
                         break
             if hit is None:
-                low = lows[k]
                 if low.startswith("pro") and len(low) > 5 and low[3:] in self.lx.adjective_forms:
                     actor = self.lx.adjective_forms[low[3:]]
                     self._add(
@@ -506,23 +508,20 @@ class SentenceAnalysis:
     def analyse_structure(self) -> None:
         lows, t, w = self.lows, self.t, self.w
         n = len(t)
+        if len(self.trig) != n:
+            self.has_trigger_word()
         # items (supplied things)
-        for k in range(n):
-            if self.covered[k] < 0:
-                hit = self.lx.items.lookup(lows[k])
-                if hit:
-                    self.item_at[k] = (hit[0].item, hit[0].subtype)
+        covered = self.covered
+        for k, hit in enumerate(self.lx.items.lookup_all(lows)):
+            if hit and covered[k] < 0:
+                self.item_at[k] = (hit[0].item, hit[0].subtype)
         # markers
-        skip = w.get("articles", frozenset()) | w.get("modifiers", frozenset())
+        skip = w["_np_skip"]
         preps = w.get("prepositions", frozenset())
         quants = w.get("quantities", frozenset())
         gov = w.get("gov_nouns", frozenset())
         loose = self.lx.code != "de"
-        stop = (
-            w.get("conjunctions", frozenset())
-            | w.get("relative", frozenset())
-            | w.get("subordinators", frozenset())
-        )
+        stop = w["_clause_stop"]
         for m in self.mentions:
             k = m.i - 1
             steps = 0
@@ -594,15 +593,15 @@ class SentenceAnalysis:
         for g in self.groups:
             for x in range(g.i, g.j):
                 in_group[x] = True
-        for k in range(n):
-            text = t[k].text
-            if text in PUNCT_HARD and not t[k].is_word:
+        hard_append, seg_append = self.hard.append, self.seg.append
+        for k, low in enumerate(lows):
+            if low in PUNCT_HARD and not t[k].is_word:
                 hard += 1
                 seg += 1
-            elif text == "," and not in_group[k]:
+            elif low == "," and not in_group[k]:
                 seg += 1
-            self.hard.append(hard)
-            self.seg.append(seg)
+            hard_append(hard)
+            seg_append(seg)
 
     def build_groups(self) -> None:
         """Coordinated mentions ("Russland, China, Iran und Nordkorea") form a group."""
@@ -660,8 +659,7 @@ class SentenceAnalysis:
             return True
         if not between:
             return a.adj and b.adj and self.t[a.j - 1].hyph  # "israelisch-libanesisch"
-        conj = self.w.get("conjunctions", frozenset())
-        ok = {",", "'s", "’s"} | conj | self.w.get("articles", frozenset())
+        ok = self.w["_coord_ok"]
         if "as" in between and "well" in between:
             return all(x in ok or x in ("as", "well") for x in between)
         return all(x in ok for x in between) and len(between) <= 3
@@ -679,17 +677,15 @@ class SentenceAnalysis:
     # --- triggers -------------------------------------------------------------------
 
     def has_trigger_word(self) -> bool:
-        lookup = self.lx.triggers.lookup
-        return any(lookup(low) for low in self.lows)
+        self.trig = self.lx.triggers.lookup_all(self.lows)
+        return any(self.trig)
 
     def triggers(self) -> Iterable[tuple[int, Trigger]]:
-        lows = self.lows
-        for k, low in enumerate(lows):
-            if self.covered[k] >= 0 and self.mentions[self.covered[k]].derived != "anaphor":
-                continue
-            if self.covered[k] >= 0:
-                continue
-            for trig in self.lx.triggers.lookup(low):
+        covered = self.covered
+        for k, readings in enumerate(self.trig):
+            if not readings or covered[k] >= 0:
+                continue  # no trigger, or part of a mention
+            for trig in readings:
                 if trig.particle is not None and not self._later_in_clause(k, trig.particle):
                     continue
                 if trig.requires is not None and not self._in_segment(k, trig.requires, 6):
@@ -805,8 +801,8 @@ class SentenceAnalysis:
         for adjectives, genitives and acronyms ("Russian attacks", "Russia's war", "US
         sanctions"), "target" for a bare name in an English compound ("Iran sanctions")."""
         out: list[tuple[Group, str]] = []
-        skip = self.w.get("articles", frozenset()) | self.w.get("modifiers", frozenset())
-        stop = self.w.get("prepositions", frozenset()) | self.w.get("conjunctions", frozenset())
+        skip = self.w["_np_skip"]
+        stop = self.w["_np_stop"]
         loose = self.lx.code != "de"
         x = k - 1
         steps = 0
@@ -1116,7 +1112,7 @@ class SentenceAnalysis:
         # condemning "the strike": the agent of the attack reported just before
         if not other and trig.subtype == "condemnation":
             for x in range(k + 1, min(k + 5, hi_s)):
-                if any(t.subtype == "attack" for t in self.lx.triggers.lookup(self.lows[x])):
+                if any(t.subtype == "attack" for t in self.trig[x]):
                     if self.discourse.last_attacker:
                         other, orule, oconf = [self.discourse.last_attacker], "event-agent", 0.85
                     break
@@ -1347,11 +1343,7 @@ class SentenceAnalysis:
         apposition, not a clause of its own."""
         if self.t[lo_s].text != "," or lo_s - lo_prev > 10:
             return False
-        return not any(
-            self.lx.triggers.lookup(self.lows[x])
-            and any(t.pos == "verb" for t in self.lx.triggers.lookup(self.lows[x]))
-            for x in range(lo_prev + 1, lo_s)
-        )
+        return not any(any(t.pos == "verb" for t in self.trig[x]) for x in range(lo_prev + 1, lo_s))
 
     def unknown_recipient(self, k: int, trig: Trigger, hi: int) -> bool:
         """A recipient preposition after the trigger governs a name the lexicon does
@@ -1592,8 +1584,10 @@ class SentenceAnalysis:
         for x in range(lo_h, hi_s):
             if x == k:
                 continue
-            if self.lx.denial.lookup(lows[x]):
-                rx = self.lx.particle_verbs.get(self.lx.denial.lookup(lows[x])[0])
+            if self.denial is None:
+                self.denial = self.lx.denial.lookup_all(lows)
+            if self.denial[x]:
+                rx = self.lx.particle_verbs.get(self.denial[x][0])
                 if rx is not None and not self._later_in_clause(x, rx):
                     continue
                 return True
@@ -1603,7 +1597,9 @@ class SentenceAnalysis:
         w, lows = self.w, self.lows
         spec = w.get("speculative", frozenset())
         rep = w.get("reported", frozenset())
-        speculative = any(lows[x] in spec for x in range(lo_h, hi_h))
+        speculative = self._spec.get((lo_h, hi_h))
+        if speculative is None:
+            speculative = self._spec[lo_h, hi_h] = not spec.isdisjoint(lows[lo_h:hi_h])
         if self._reported is None:
             # per sentence, not per trigger
             self._reported = (any(low in rep for low in lows), self.attribution())
@@ -1652,10 +1648,7 @@ class SentenceAnalysis:
                     start -= 1
                 return " ".join(tok.text for tok in t[start + 1 : end]) or None
         for trig_k, trig in (
-            (k, tr)
-            for k in range(len(lows))
-            for tr in self.lx.triggers.lookup(lows[k])
-            if tr.frame == "accuse"
+            (k, tr) for k in range(len(lows)) for tr in self.trig[k] if tr.frame == "accuse"
         ):
             g = self.subject_left(trig_k, 0)
             if g is not None:

@@ -20,6 +20,9 @@ _TOKEN_RE = re.compile(
 )
 
 
+_span = re.Match.span
+
+
 @dataclass(slots=True)
 class Token:
     start: int
@@ -35,12 +38,17 @@ class Token:
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     lower = text.lower()
-    same = len(lower) == len(text)  # lower() can change lengths ("İ"); then per token
-    tokens: list[Token] = []
-    append = tokens.append
-    for m in _TOKEN_RE.finditer(text):
-        s, e = m.span()
-        append(Token(s + offset, e + offset, text[s:e], lower[s:e] if same else m.group().lower()))
+    tokens: list[Token]
+    if len(lower) == len(text):
+        tokens = [
+            Token(s + offset, e + offset, text[s:e], lower[s:e])
+            for s, e in map(_span, _TOKEN_RE.finditer(text))
+        ]
+    else:  # lower() can change lengths ("İ"); then per token
+        tokens = [
+            Token(m.start() + offset, m.end() + offset, m.group(), m.group().lower())
+            for m in _TOKEN_RE.finditer(text)
+        ]
     if "-" not in text and "‑" not in text:
         return tokens
     # mark hyphen joins and drop the hyphen tokens between two words
