@@ -100,7 +100,7 @@ def _sha256(text: str) -> str:
 
 
 def vis_dir() -> Path:
-    """pyvis's copy of vis-network (``cdn_resources="remote"`` would load it from a CDN)."""
+    """pyvis's copy of vis-network (inlined, so the page needs no network)."""
     return Path(pyvis.__file__).resolve().parent / "lib" / f"vis-{VIS_VERSION}"
 
 
