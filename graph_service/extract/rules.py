@@ -1569,9 +1569,31 @@ class SentenceAnalysis:
         neg = self.w.get("negation", frozenset())
         return any(self.lows[x] in neg for x in range(max(0, k - 3), k))
 
+    def embedded(self, x: int) -> bool:
+        """True when the comma segment of token x is a relative or subordinate clause
+        ("Serbia, which has refused ..., has bought", "after Israeli jets struck")."""
+        seg = self.seg
+        v = seg[x]
+        s0 = x
+        while s0 > 0 and seg[s0 - 1] == v:
+            s0 -= 1
+        if self.t[s0].text == "," and s0 + 1 < len(self.t):
+            s0 += 1
+        w = self.w
+        first = self.lows[s0]
+        if first in w.get("relative", frozenset()):
+            return True
+        # "after Israeli jets struck" has a subject of its own; "after switching
+        # recognition" shares the main clause's subject (and its negation)
+        return first in w.get("subordinators", frozenset()) and any(
+            self.covered[y] >= 0 for y in range(s0 + 1, min(s0 + 6, len(self.t)))
+        )
+
     def negated(self, k: int, lo_s: int, hi_s: int, lo_h: int) -> bool:
         neg = self.w.get("negation", frozenset())
         lows = self.lows
+        if lo_s > lo_h and self.embedded(k):
+            lo_h = lo_s  # a relative/subordinate clause is denied only by its own words
         refusal = self.w.get("refusal_nouns", frozenset())
         if any(lows[x] in refusal for x in range(max(0, k - 3), k)):
             return True  # "su negativa a reconocer", "refusal to recognise"
@@ -1584,6 +1606,8 @@ class SentenceAnalysis:
         for x in range(lo_h, hi_s):
             if x == k:
                 continue
+            if x < lo_s and self.seg[x] != self.seg[k] and self.embedded(x):
+                continue  # negation does not leak out of an embedded clause
             if self.denial is None:
                 self.denial = self.lx.denial.lookup_all(lows)
             if self.denial[x]:
