@@ -1460,7 +1460,7 @@ class SentenceAnalysis:
                 break
         if trig.pos != "verb" or trig.frame in ("ally", "membership"):
             # "Mitglied der Nato", "Verbündeter Irans", "member of NATO", "ally of Iran"
-            for g in self.post_groups(k, hi_s, [None, "of", "de"], 3):
+            for g in self.post_groups(k, hi_s, [None, "of", "de", "d", "du", "del", "des"], 3):
                 if (
                     g.marker is None
                     and self.lx.code not in ("de",)
@@ -1512,6 +1512,27 @@ class SentenceAnalysis:
                 (a, b, 0.9, "+".join([*rules, "founders"]))
                 for a, b in itertools.combinations(members, 2)
             ]
+        if trig.frame == "permit":
+            # "Helsinki erlaubte den US-Truppen, ... zu lagern", "allowed US forces to
+            # use its bases": the host state and the forces it lets in (their origin
+            # adjective names them, so origin groups count here)
+            if subj is None:
+                return []
+            for g in self.groups:
+                if (
+                    g is not subj
+                    and g.i > subj.i
+                    and lo_h <= g.i < hi_h
+                    and abs(g.i - k) <= 6
+                    and (g.marker is None or g.marker in ("a", "al", "à", "au", "aux"))
+                ):
+                    return [
+                        (a, b, 0.9, "permitting-subject+permitted")
+                        for a in subj.actors
+                        for b in g.actors
+                        if a != b
+                    ]
+            return []
         if (
             trig.pos == "verb"
             and subj is not None
