@@ -1225,6 +1225,11 @@ class SentenceAnalysis:
                 # subject receives; supplier from "von/aus/from" or the items' origin
                 if origin:
                     other, orule = [a for g in origin for a in g.actors], "item-origin"
+                elif not other:
+                    seller = self.deal_partner(k, lo_h, used)
+                    if seller is not None:
+                        other, orule = seller.actors, "deal-partner"
+                        used.add(seller.idx)
                 elif trig.frame == "usage":
                     return []
                 if not agent or not other:
@@ -1264,6 +1269,22 @@ class SentenceAnalysis:
         if not agent or not other:
             return []
         return [(a, o, aconf * oconf, f"{arule}+{orule}") for a in agent for o in other]
+
+    def deal_partner(self, k: int, lo_h: int, used: set[int]) -> Group | None:
+        """The seller in "signed a deal with France to buy", "Vertrag mit Deutschland
+        über den Kauf": the partner of a deal noun before a buying trigger."""
+        deals = self.w.get("deal_nouns", frozenset())
+        if not deals:
+            return None
+        for g in self.groups:
+            if g.idx in used or g.i < lo_h or g.j > k or k - g.i > 12:
+                continue
+            pos = g.members[0].marker_pos
+            if g.marker in ("with", "mit", "avec", "con") and any(
+                self.lows[x] in deals for x in range(max(lo_h, pos - 4), pos)
+            ):
+                return g
+        return None
 
     def object_after(
         self, k: int, hi: int, window: int, exclude: set[int], genitive: bool = False
