@@ -8,7 +8,6 @@ table (one file per type), never a string built from input.
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 from collections.abc import Generator, Iterable
 from typing import Any, LiteralString
@@ -19,6 +18,7 @@ from graph_service.config import Settings
 from graph_service.errors import NotFoundError
 from graph_service.models import ActorKind, Modality, RelationType
 from graph_service.store import catalog
+from graph_service.store.convert import query_per_type, str_list, to_date
 from graph_service.store.driver import translated_errors
 from graph_service.viz.builder import ActorEntry
 from graph_service.viz.model import Evidence, MapEdge, MapFilters, MapGraph, MapNode
@@ -31,16 +31,16 @@ Request = tuple[str, dict[str, Any]]
 Plan = Generator[Request, list[Row], Any]
 AsyncDriver = neo4j.AsyncDriver  # for the API layer, which does not import neo4j
 
-_WHOLE: dict[RelationType, str] = {
-    RelationType.PARTNERSHIP: "read/map_edges_partnership",
-    RelationType.SUPPLIES: "read/map_edges_supplies",
-    RelationType.OPPOSES: "read/map_edges_opposes",
-}
-_AROUND: dict[RelationType, str] = {
-    RelationType.PARTNERSHIP: "read/map_edges_around_partnership",
-    RelationType.SUPPLIES: "read/map_edges_around_supplies",
-    RelationType.OPPOSES: "read/map_edges_around_opposes",
-}
+_WHOLE = query_per_type(
+    partnership="read/map_edges_partnership",
+    supplies="read/map_edges_supplies",
+    opposes="read/map_edges_opposes",
+)
+_AROUND = query_per_type(
+    partnership="read/map_edges_around_partnership",
+    supplies="read/map_edges_around_supplies",
+    opposes="read/map_edges_around_opposes",
+)
 ACTORS = "read/map_actors"
 EVIDENCE = "read/map_evidence"
 FIND_ACTOR = "read/map_find_actor"
@@ -58,23 +58,6 @@ ACTOR_INDEX_CAP = 5000
 
 
 # --- conversions -----------------------------------------------------------------------------
-
-
-def _date(value: Any) -> dt.date | None:
-    if value is None:
-        return None
-    if hasattr(value, "to_native"):
-        value = value.to_native()
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value[:10])
-        except ValueError:
-            return None
-    return None
 
 
 def _count(value: Any) -> int:
@@ -107,9 +90,9 @@ def edge_from_row(row: Row, type_: RelationType) -> MapEdge:
         confidence=float(props.get("confidence") or 0.0),
         statements=_count(props.get("statements")),
         documents=_count(props.get("documents")),
-        first_seen=_date(props.get("first_seen")),
-        last_seen=_date(props.get("last_seen")),
-        items=[str(i) for i in props.get("items") or []],
+        first_seen=to_date(props.get("first_seen")),
+        last_seen=to_date(props.get("last_seen")),
+        items=str_list(props.get("items")),
         speculative=bool(props.get("speculative")),
         evidence_total=_count(props.get("statements")),
     )
@@ -122,7 +105,7 @@ def evidence_from_row(row: Row) -> Evidence:
         sentence=str(row.get("sentence") or ""),
         confidence=float(confidence) if confidence is not None else None,
         modality=_modality(row.get("modality")),
-        date=_date(row.get("date")),
+        date=to_date(row.get("date")),
         document_id=row.get("document_id"),
         title=row.get("title"),
         url=row.get("url"),

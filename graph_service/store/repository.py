@@ -26,6 +26,15 @@ from graph_service.config import Settings
 from graph_service.errors import NotFoundError, QueryError, StoreError
 from graph_service.models import RelationType
 from graph_service.store import catalog
+from graph_service.store.convert import (
+    ALL_TYPES,
+    SYMMETRIC_TYPES,
+    finite_float,
+    query_per_type,
+    str_list,
+    to_date,
+    type_values,
+)
 from graph_service.store.driver import create_async_driver, translated_errors
 from graph_service.store.rows import pair_key
 from graph_service.store.schema import apply_schema_async, missing_schema_async
@@ -35,20 +44,17 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-ALL_TYPES: tuple[RelationType, ...] = tuple(RelationType)
-SYMMETRIC_TYPES: list[str] = [t.value for t in RelationType if t.symmetric]
-
 # Relationship types are written into these files (no dynamic types: indexes stay usable).
-_LIST_RELATIONS: dict[RelationType, str] = {
-    RelationType.PARTNERSHIP: "read/list_relations_partnership",
-    RelationType.SUPPLIES: "read/list_relations_supplies",
-    RelationType.OPPOSES: "read/list_relations_opposes",
-}
-_EDGE_EXISTS: dict[RelationType, str] = {
-    RelationType.PARTNERSHIP: "read/edge_exists_partnership",
-    RelationType.SUPPLIES: "read/edge_exists_supplies",
-    RelationType.OPPOSES: "read/edge_exists_opposes",
-}
+_LIST_RELATIONS = query_per_type(
+    partnership="read/list_relations_partnership",
+    supplies="read/list_relations_supplies",
+    opposes="read/list_relations_opposes",
+)
+_EDGE_EXISTS = query_per_type(
+    partnership="read/edge_exists_partnership",
+    supplies="read/edge_exists_supplies",
+    opposes="read/edge_exists_opposes",
+)
 
 
 # --- records: what the store returns (plain Python values, no driver types) -------------
@@ -293,31 +299,6 @@ def plain(value: Any) -> Any:
     return str(value)
 
 
-def _date(value: Any) -> dt.date | None:
-    if value is None:
-        return None
-    if isinstance(value, neo4j.time.DateTime):
-        return value.to_native().date()
-    if isinstance(value, neo4j.time.Date):
-        return value.to_native()
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return None
-
-
-def _str_list(value: Any) -> list[str]:
-    if value is None:
-        return []
-    if isinstance(value, str):
-        return [value]
-    return [str(v) for v in value]
-
-
 def _actor_ref(row: Mapping[str, Any] | None) -> ActorRef:
     row = row or {}
     actor_id = str(row.get("id") or "")
@@ -329,20 +310,12 @@ def _actor(row: Mapping[str, Any]) -> ActorRecord:
         id=str(row["id"]),
         name=str(row.get("name") or row["id"]),
         kind=row.get("kind"),
-        names_de=_str_list(row.get("names_de")),
-        names_en=_str_list(row.get("names_en")),
-        aliases=_str_list(row.get("aliases")),
+        names_de=str_list(row.get("names_de")),
+        names_en=str_list(row.get("names_en")),
+        aliases=str_list(row.get("aliases")),
         state=row.get("state"),
         role=row.get("role"),
     )
-
-
-def _float(value: Any, default: float = 0.0) -> float:
-    try:
-        result = float(value)
-    except (TypeError, ValueError):
-        return default
-    return result if math.isfinite(result) else default
 
 
 def _stats(edge: Mapping[str, Any]) -> EdgeStats:
@@ -350,11 +323,11 @@ def _stats(edge: Mapping[str, Any]) -> EdgeStats:
     return EdgeStats(
         statements=int(edge.get("statements") or 0),
         documents=int(edge.get("documents") or 0),
-        weight=_float(edge.get("weight")),
-        confidence=None if confidence is None else _float(confidence),
-        first_seen=_date(edge.get("first_seen")),
-        last_seen=_date(edge.get("last_seen")),
-        items=_str_list(edge.get("items")),
+        weight=finite_float(edge.get("weight")),
+        confidence=None if confidence is None else finite_float(confidence),
+        first_seen=to_date(edge.get("first_seen")),
+        last_seen=to_date(edge.get("last_seen")),
+        items=str_list(edge.get("items")),
         speculative=bool(edge.get("speculative") or False),
     )
 
@@ -374,7 +347,7 @@ def _statement(record: Mapping[str, Any]) -> StatementRecord:
             id=str(doc["id"]),
             title=doc.get("title"),
             url=doc.get("url"),
-            date=_date(doc.get("date")),
+            date=to_date(doc.get("date")),
             source=doc.get("source"),
             lang=doc.get("lang"),
         )
@@ -385,14 +358,14 @@ def _statement(record: Mapping[str, Any]) -> StatementRecord:
         subject=_actor_ref(record["subject"]),
         object=_actor_ref(record["object"]),
         evidence=str(s.get("evidence") or ""),
-        confidence=_float(s.get("confidence")),
+        confidence=finite_float(s.get("confidence")),
         modality=str(s.get("modality") or "asserted"),
         negated=bool(s.get("negated") or False),
         subtype=s.get("subtype"),
-        items=_str_list(s.get("items")),
+        items=str_list(s.get("items")),
         attributed_to=s.get("attributed_to"),
         rule=s.get("rule"),
-        date=_date(s.get("date")) or (document.date if document else None),
+        date=to_date(s.get("date")) or (document.date if document else None),
         span=(int(start), int(end)) if start is not None and end is not None else None,
         sentence_index=s.get("sentence_index"),
         document=document,
@@ -491,7 +464,7 @@ class Neo4jGraphReader:
         rows = await self._rows(
             "read/get_actor_relations",
             id=actor_id,
-            types=[t.value for t in types],
+            types=type_values(types),
             symmetric_types=SYMMETRIC_TYPES,
             outgoing=None if direction == "both" else direction == "out",
             since=window.since,
@@ -609,7 +582,7 @@ class Neo4jGraphReader:
         max_edges: int,
     ) -> Subgraph:
         filters = {
-            "types": [t.value for t in types],
+            "types": type_values(types),
             "since": window.since,
             "until": window.until,
             "min_weight": min_weight,

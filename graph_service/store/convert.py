@@ -1,0 +1,67 @@
+"""Shared by the store's read modules (the API repository and the maps): relation-type lists,
+the per-type Cypher file tables, and driver values (Neo4j dates, lists, numbers) as plain
+Python."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Iterable
+from typing import Any
+
+from graph_service.models import RelationType
+
+ALL_TYPES: tuple[RelationType, ...] = tuple(RelationType)
+SYMMETRIC_TYPES: list[str] = [t.value for t in RelationType if t.symmetric]
+
+
+def type_values(types: Iterable[RelationType]) -> list[str]:
+    """Relation types as the strings a Cypher ``$types`` parameter holds."""
+    return [t.value for t in types]
+
+
+def query_per_type(*, partnership: str, supplies: str, opposes: str) -> dict[RelationType, str]:
+    """A Cypher file per relation type, with the type written into its pattern.
+
+    The query is then picked by enum member, never built from text; a keyword per type means
+    a new relation type cannot be added without naming its file here.
+    """
+    return {
+        RelationType.PARTNERSHIP: partnership,
+        RelationType.SUPPLIES: supplies,
+        RelationType.OPPOSES: opposes,
+    }
+
+
+def to_date(value: Any) -> dt.date | None:
+    """A Neo4j ``Date``/``DateTime``, a Python date or an ISO string as a date; else None."""
+    if value is None:
+        return None
+    if hasattr(value, "to_native"):
+        value = value.to_native()
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def str_list(value: Any) -> list[str]:
+    """A list property as strings (a lone string is a list of one)."""
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value]
+    return [str(v) for v in value]
+
+
+def finite_float(value: Any, default: float = 0.0) -> float:
+    """A number, or ``default`` when it is missing, not a number, NaN or infinite."""
+    try:
+        result = float(value)
+    except (TypeError, ValueError):
+        return default
+    return result if math.isfinite(result) else default
