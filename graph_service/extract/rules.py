@@ -1168,6 +1168,11 @@ class SentenceAnalysis:
             if g is not None and g.idx not in used and self.appositive_closes(lo_prev, lo_s):
                 agent, arule, aconf = g.actors, "apposition-head", 0.85
                 used.add(g.idx)
+        if not agent and trig.pos == "verb" and lo_s > lo_h and self.embedded(lo_s - 1):
+            g = self.head_before_embedded(lo_s, lo_h)
+            if g is not None and g.idx not in used:
+                agent, arule, aconf = g.actors, "head-before-embedded", 0.85
+                used.add(g.idx)
         if not agent and not self.relative_block(k, lo_s):
             g = self.subject_left(k, lo_h, supplies)
             if g is not None and g.idx not in used:
@@ -1359,6 +1364,22 @@ class SentenceAnalysis:
                     return g
         return None
 
+    def head_before_embedded(self, lo_s: int, lo_h: int) -> Group | None:
+        """The main clause subject when relative clauses or appositions stand between
+        it and the verb: "N'Djamena, qui a acheté ..., s'est rapproché de la Russie"."""
+        x = lo_s
+        for _ in range(3):
+            if x <= lo_h or self.t[x].text != ",":
+                return None
+            lo_prev, _hi = self.clause_bounds(x - 1, soft=True)
+            head = self.appositive_head(lo_prev, lo_h)
+            if head is not None:
+                return head
+            if not (self.embedded(lo_prev) or self.appositive_closes(lo_prev, x)):
+                return None
+            x = lo_prev
+        return None
+
     def appositive_closes(self, lo_prev: int, lo_s: int) -> bool:
         """The segment [lo_prev, lo_s) is a short noun phrase closed by a comma: an
         apposition, not a clause of its own."""
@@ -1492,6 +1513,16 @@ class SentenceAnalysis:
                 break
         named_pair = len(parts) >= 2
         subj = self.subject_left(k, lo_s, first=self.lx.code == "de")
+        if subj is None and trig.pos == "verb" and lo_s > lo_h and self.embedded(lo_s - 1):
+            head = self.head_before_embedded(lo_s, lo_h)
+            if head is not None and not set(head.actors) & set(parts):
+                # the subject acts on each object; coordinated objects are not
+                # partners of each other ("rapproché de la Russie et de la Hongrie")
+                return [
+                    (a, b, 0.85, "+".join([*rules, "head-before-embedded"]))
+                    for a in head.actors
+                    for b in parts
+                ]
         if named_pair and trig.pos != "verb":
             subj = None  # "Annäherung der beiden Länder", "ties between X and Y"
         elif subj is None and trig.pos == "verb":
