@@ -40,7 +40,14 @@ NP_RULES = ("pre-modifier", "post-adjective", "post-genitive", "compound-agent")
 # agents found from the sentence's grammar (not from a fallback guess): only these
 # take the other side from the discourse
 STRONG_AGENT_RULES = frozenset(
-    {"clause-subject", "pre-modifier", "compound-agent", "inverted-subject", "passive-agent"}
+    {
+        "clause-subject",
+        "pre-modifier",
+        "compound-agent",
+        "inverted-subject",
+        "passive-agent",
+        "head-before-embedded",
+    }
 )
 
 
@@ -1109,13 +1116,6 @@ class SentenceAnalysis:
             if len(left) < 2:
                 return []
             return [(a, o, 0.9, "threatener+pays") for a in left[0].actors for o in left[-1].actors]
-        # condemning "the strike": the agent of the attack reported just before
-        if not other and trig.subtype == "condemnation":
-            for x in range(k + 1, min(k + 5, hi_s)):
-                if any(t.subtype == "attack" for t in self.trig[x]):
-                    if self.discourse.last_attacker:
-                        other, orule, oconf = [self.discourse.last_attacker], "event-agent", 0.85
-                    break
         supplies = trig.type is RelationType.SUPPLIES
         if trig.frame == "prep_only" and not other:
             # "eingesetzt gegen X", "used against X": only a marked target counts
@@ -1141,11 +1141,27 @@ class SentenceAnalysis:
                     other, orule = g.actors, "condemned"
                     used.add(g.idx)
                     break
+        # condemning "the strike", "das Abkommen als Bedrohung", "la incursión": the
+        # target is the agent of the event the noun phrase names, from the discourse
+        if not other and trig.subtype in ("condemnation", "threat"):
+            hit = self.event_agent(k, trig, lo_s, hi_s, agent)
+            if hit is not None:
+                other, orule, oconf = [hit], "event-agent", 0.85
         if not agent and trig.pos == "verb" and not is_noun:
             g = self.relative_antecedent(k, lo_s, lo_h)
             if g is not None and g.idx not in used:
                 agent, arule = g.actors, "relative-antecedent"
                 used.add(g.idx)
+        # an adverbial clause has its own subject: "after Israeli jets struck",
+        # "nachdem russische Truppen ... angegriffen hatten", "después de que la
+        # policía ecuatoriana irrumpiera"
+        if not agent and trig.pos == "verb" and not is_noun:
+            b = self.adverbial_before(k, lo_s)
+            if b >= 0:
+                g = self.subject_left(k, b + 1, supplies, first=True)
+                if g is not None and g.idx not in used:
+                    agent, arule = g.actors, "clause-subject"
+                    used.add(g.idx)
         # clause subject (left of a possessor already taken: "India has become one of
         # Armenia's main suppliers")
         if not agent:
@@ -1221,10 +1237,19 @@ class SentenceAnalysis:
                 g for g in self.groups if lo_h <= g.i < hi_h and g.is_origin and g.idx not in used
             ]
             if trig.frame == "usage":
+                skip = w["_np_skip"]
                 origin = [
                     g
                     for g in origin
-                    if lo_s <= g.i < hi_s and abs(g.i - k) <= 8 and g.marker is None
+                    if lo_s <= g.i < hi_s
+                    and abs(g.i - k) <= 8
+                    and g.marker is None
+                    # "Cambodian troops fired rockets": the origin of the subject is
+                    # the user itself, not a supplier
+                    and not (
+                        g.j < k
+                        and all(x in self.item_at or self.lows[x] in skip for x in range(g.j, k))
+                    )
                 ]
             if trig.reverse:
                 # subject receives; supplier from "von/aus/from" or the items' origin
@@ -1274,6 +1299,44 @@ class SentenceAnalysis:
         if not agent or not other:
             return []
         return [(a, o, aconf * oconf, f"{arule}+{orule}") for a in agent for o in other]
+
+    def event_agent(
+        self, k: int, trig: Trigger, lo_s: int, hi_s: int, agent: list[str]
+    ) -> str | None:
+        """The actor whose act a condemnation names by a noun ("condemned the strikes",
+        "criticó el acuerdo", "die Stationierung als Provokation"): the possessor of the
+        event noun, else the agent of the latest statement of the event's kind."""
+        facts = self.discourse.facts
+        for x in sorted(range(max(lo_s, k - 5), min(k + 6, hi_s)), key=lambda y: abs(y - k)):
+            if x == k or not self.trig[x]:
+                continue
+            ev = self.trig[x][0]
+            violent = ("attack", "war", "occupation")
+            if ev.type is RelationType.OPPOSES and ev.subtype not in violent:
+                continue  # threats, sanctions, accusations name no event to condemn
+            for g in self.groups:
+                # "Iran's strikes", "Beziehungen zwischen Baku und Israel", "die
+                # Erweiterung der Allianz": the event noun names its actor
+                if set(g.actors) & set(agent) or not lo_s <= g.i < hi_s:
+                    continue
+                if (g.j in (x, x - 1) and g.i > k) or (x < g.i <= x + 3):
+                    return g.actors[0]
+            if x > k and trig.subtype == "threat":
+                continue  # "threatened to impose tariffs on ...": no event named
+            for subj, rtype, sub, obj in reversed(facts[-30:]):
+                if rtype != ev.type.value or (rtype == "OPPOSES" and sub not in violent):
+                    continue
+                if ev.type is RelationType.PARTNERSHIP:
+                    # the party of the agreement that is the topic: the first named
+                    for a in (subj, obj):
+                        if a not in agent:
+                            return a
+                    return None
+                if subj not in agent:
+                    return subj
+                return None
+            return None
+        return None
 
     def deal_partner(self, k: int, lo_h: int, used: set[int]) -> Group | None:
         """The seller in "signed a deal with France to buy", "Vertrag mit Deutschland
@@ -1642,6 +1705,15 @@ class SentenceAnalysis:
         neg = self.w.get("negation", frozenset())
         return any(self.lows[x] in neg for x in range(max(0, k - 3), k))
 
+    def adverbial_before(self, k: int, lo: int) -> int:
+        """Position of the last adverbial subordinator ("after", "nachdem", "después
+        de que") in [lo, k), or -1: the clause it opens has a subject of its own."""
+        sub = self.w.get("adverbial_subordinators", frozenset())
+        for x in range(k - 1, lo - 1, -1):
+            if self.lows[x] in sub:
+                return x
+        return -1
+
     def embedded(self, x: int) -> bool:
         """True when the comma segment of token x is a relative or subordinate clause
         ("Serbia, which has refused ..., has bought", "after Israeli jets struck")."""
@@ -1670,7 +1742,27 @@ class SentenceAnalysis:
         refusal = self.w.get("refusal_nouns", frozenset())
         if any(lows[x] in refusal for x in range(max(0, k - 3), k)):
             return True  # "su negativa a reconocer", "refusal to recognise"
+        adversative = self.w.get("adversative", frozenset())
+        adversative_free = self.w.get("adversative_free", frozenset())
+        sub = self.w.get("adverbial_subordinators", frozenset())
+        barrier = [
+            x
+            for x in range(lo_h, hi_s)
+            if lows[x] in sub
+            and any(self.covered[y] >= 0 for y in range(x + 1, min(x + 6, len(lows))))
+        ]
+
+        def across(x: int) -> bool:
+            # "México rompió relaciones ... después de que la policía irrumpiera"
+            return any(min(x, k) < b <= max(x, k) for b in barrier)
+
         for x in range(lo_s, hi_s):
+            if across(x):
+                continue
+            if x > k and (
+                lows[x] in adversative_free or (lows[x] in adversative and lows[x - 1] == ",")
+            ):
+                break  # "condemned the strikes but said it did not want ..."
             if lows[x] in neg:
                 nxt = lows[x + 1] if x + 1 < len(lows) else ""
                 if nxt in ("nur", "only", "seulement", "solo", "sólo", "minder", "less"):
@@ -1681,6 +1773,8 @@ class SentenceAnalysis:
                 continue
             if x < lo_s and self.seg[x] != self.seg[k] and self.embedded(x):
                 continue  # negation does not leak out of an embedded clause
+            if barrier and across(x):
+                continue
             if self.denial is None:
                 self.denial = self.lx.denial.lookup_all(lows)
             if self.denial[x]:
