@@ -495,6 +495,13 @@ class SentenceAnalysis:
                 adj.j = k + 1
                 self.covered[k] = self.covered[k - 1]
             return None
+        if (
+            cls != "group"
+            and k + 1 < len(self.covered)
+            and self.covered[k + 1] >= 0
+            and self.mentions[self.covered[k + 1]].adj
+        ):
+            return None  # "les forces françaises": the adjective after it names the actor
         return self._anaphor_lookup(cls, k)
 
     def _anaphor_lookup(self, cls: str, k: int) -> str | None:
