@@ -1501,7 +1501,12 @@ class SentenceAnalysis:
             ) or trig.subtype in ("aid", "finance")
             if not has_items or trig.frame == "deploy" or self.unknown_recipient(k, trig, hi_h):
                 return agent, arule, aconf, other, orule, oconf
-            if agent and len(agent) == 1 and arule in STRONG_AGENT_RULES:
+            if (
+                agent
+                and (len(agent) == 1 or arule == "passive-agent")
+                and arule in STRONG_AGENT_RULES
+            ):
+                # "jets were donated by Russia and Belarus": the topic received them
                 hit = d.salient(topic_kinds, agent, self.sent)
                 if hit:
                     other, orule, oconf = [hit], "topic-recipient", 0.7
@@ -1581,11 +1586,29 @@ class SentenceAnalysis:
                     continue
                 take(g, "post-genitive")
                 break
+        if trig.pos == "verb" and self.lx.participle.fullmatch(self.lows[k]):
+            # attributive participle: "der von Kigali unterstützten Miliz M23", "les
+            # rebelles soutenus par Kigali" is handled by the passive agent below
+            agent_preps = w.get("agent_preps", frozenset())
+            backer = next(
+                (g for g in self.groups if g.j in (k, k - 1) and g.marker in agent_preps), None
+            )
+            if backer is not None and self.lx.code == "de":
+                backed = self.first_after(k, hi_s, 3, {backer.idx})
+                if backed is not None:
+                    return [
+                        (a, b, 0.85, "participle-agent+head")
+                        for a in backer.actors
+                        for b in backed.actors
+                        if a != b
+                    ]
         named_pair = len(parts) >= 2
         subj = self.subject_left(k, lo_s, first=self.lx.code == "de")
         if subj is None and trig.pos == "verb" and lo_s > lo_h and self.embedded(lo_s - 1):
             head = self.head_before_embedded(lo_s, lo_h)
-            if head is not None and not set(head.actors) & set(parts):
+            if head is not None and not parts:
+                subj = head  # "Finnland, das ... teilt, war der Nato beigetreten"
+            elif head is not None and not set(head.actors) & set(parts):
                 # the subject acts on each object; coordinated objects are not
                 # partners of each other ("rapproché de la Russie et de la Hongrie")
                 return [
@@ -1600,6 +1623,10 @@ class SentenceAnalysis:
         if trig.frame == "ally" and len(parts) == 1 and (subj is None or parts == subj.actors):
             # "Die Hisbollah, Irans wichtigster Verbündeter, ...": the apposition's head
             head = self.appositive_head(lo_s, lo_h)
+            arts = w.get("articles", frozenset())
+            if head is None and self.t[lo_s].text == "," and self.lows[lo_s + 1] in arts:
+                # "... to irritate Moscow, a traditional ally of Belgrade, ..."
+                head = next((g for g in self.groups if g.j == lo_s and g.marker is None), None)
             if head is not None:
                 take(head, "apposition-head")
                 subj = head
