@@ -1586,14 +1586,11 @@ class SentenceAnalysis:
                     continue
                 take(g, "post-genitive")
                 break
-        if trig.pos == "verb" and self.lx.participle.fullmatch(self.lows[k]):
-            # attributive participle: "der von Kigali unterstützten Miliz M23", "les
-            # rebelles soutenus par Kigali" is handled by the passive agent below
+        if trig.pos == "verb" and self.lx.code == "de":
+            # attributive participle: "der von Kigali unterstützten Miliz M23"
             agent_preps = w.get("agent_preps", frozenset())
-            backer = next(
-                (g for g in self.groups if g.j in (k, k - 1) and g.marker in agent_preps), None
-            )
-            if backer is not None and self.lx.code == "de":
+            backer = next((g for g in self.groups if g.j == k and g.marker in agent_preps), None)
+            if backer is not None:
                 backed = self.first_after(k, hi_s, 3, {backer.idx})
                 if backed is not None:
                     return [
@@ -1626,7 +1623,7 @@ class SentenceAnalysis:
             arts = w.get("articles", frozenset())
             if head is None and self.t[lo_s].text == "," and self.lows[lo_s + 1] in arts:
                 # "... to irritate Moscow, a traditional ally of Belgrade, ..."
-                head = next((g for g in self.groups if g.j == lo_s and g.marker is None), None)
+                head = next((g for g in self.groups if g.j == lo_s), None)
             if head is not None:
                 take(head, "apposition-head")
                 subj = head
