@@ -86,7 +86,7 @@ def same_content(stored: Row, row: Row) -> bool:
     )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class StatementRow:
     id: str
     document_id: str
@@ -98,54 +98,67 @@ class StatementRow:
     modality: str
     date: dt.date | None
     items: tuple[str, ...]
-    props: Row = field(hash=False, compare=False)
+    key: str  # pair_key: shared by every statement of one aggregated edge
+    # The row ``upsert_statements`` receives: the node's properties and the ids of its
+    # document, subject and object; built once in ``statement_rows``, never copied.
+    param: Row = field(hash=False, compare=False)
 
     @property
     def pair(self) -> tuple[str, str]:
         return pair_of(self.subject, self.type, self.object)
 
-    @property
-    def key(self) -> str:
-        return pair_key(self.subject, self.type, self.object)
-
     def as_param(self) -> Row:
-        return {
-            "id": self.id,
-            "document_id": self.document_id,
-            "subject": self.subject,
-            "object": self.object,
-            **self.props,
-        }
+        return self.param
+
+
+# Enum member properties are slow to read in Python 3.11 (a descriptor call each time);
+# the row builder runs per statement, so it reads them once here.
+_SYMMETRIC = frozenset(t for t in RelationType if t.symmetric)
+_VALUES: dict[str, str] = {m: m.value for e in (RelationType, Modality) for m in e}
 
 
 def statement_rows(
     doc: Document, doc_id: str, statements: Iterable[Statement]
 ) -> list[StatementRow]:
-    """One row per distinct statement id (duplicates keep the most confident reading)."""
+    """One row per distinct statement id (duplicates keep the most confident reading).
+
+    Same ids and keys as :func:`statement_id` and :func:`pair_key`, computed once per
+    statement (this runs for every statement of an ingest)."""
     by_id: dict[str, StatementRow] = {}
     for stmt in statements:
-        sid = statement_id(doc_id, stmt)
+        type_, subject, obj = stmt.type, stmt.subject, stmt.object
+        type_value = _VALUES[type_]
+        a, b = (obj, subject) if type_ in _SYMMETRIC and obj < subject else (subject, obj)
+        sentence = str(stmt.sentence_index) if stmt.sentence_index is not None else stmt.evidence
+        sid = "st_" + _digest(doc_id, sentence, a, type_value, b, length=24)
         date = doc.date or stmt.date
         span_start, span_end = stmt.span if stmt.span else (None, None)
         items = tuple(dict.fromkeys(i for i in stmt.items if i))
+        modality = _VALUES[stmt.modality]
+        key = f"{a}|{type_value}|{b}"
         row = StatementRow(
             id=sid,
             document_id=doc_id,
-            subject=stmt.subject,
-            object=stmt.object,
-            type=stmt.type,
+            subject=subject,
+            object=obj,
+            type=type_,
             negated=stmt.negated,
             confidence=stmt.confidence,
-            modality=stmt.modality.value,
+            modality=modality,
             date=date,
             items=items,
-            props={
-                "type": stmt.type.value,
+            key=key,
+            param={
+                "id": sid,
+                "document_id": doc_id,
+                "subject": subject,
+                "object": obj,
+                "type": type_value,
                 "subtype": stmt.subtype,
                 "items": list(items),
                 "evidence": stmt.evidence,
                 "confidence": stmt.confidence,
-                "modality": stmt.modality.value,
+                "modality": modality,
                 "negated": stmt.negated,
                 "attributed_to": stmt.attributed_to,
                 "rule": stmt.rule,
@@ -153,7 +166,7 @@ def statement_rows(
                 "span_start": span_start,
                 "span_end": span_end,
                 "date": date,
-                "pair_key": pair_key(stmt.subject, stmt.type, stmt.object),
+                "pair_key": key,
             },
         )
         previous = by_id.get(sid)

@@ -4,20 +4,24 @@ A batch of documents is written in ONE managed write transaction (``execute_writ
 retried on transient errors such as deadlocks), so it is atomic: after a crash nothing is
 half-written and re-running the same ingest completes the graph. Inside the transaction:
 
-1. the batch's documents are locked (``MERGE`` + a property write, ids sorted) and what
-   they hold is read again, so two writers of the same document serialise and the second
-   one sees it unchanged;
+1. documents the graph does not hold are created with their properties, and those it holds
+   are locked (one ``MERGE``, ids sorted) and what they hold is read again, so two writers
+   of the same document serialise and the second one sees it unchanged;
 2. the (subject, type, object) keys of documents being replaced are collected;
 3. every actor involved is created if unknown and locked (ids sorted), so aggregated edges
    are never created twice by concurrent writers;
-4. replaced documents lose their old statements; documents and statements are upserted;
+4. replaced documents lose their old statements; their documents are updated; statements
+   are written (all new at this point: ``MERGE`` on the id, ``CREATE`` of their three
+   relationships);
 5. aggregated edges are recomputed from the database for pairs a replacement touched, and
-   incremented for pairs only new documents touched (exact: a new document never counted).
+   incremented for pairs only new documents touched (exact: a new document never counted),
+   from per-pair aggregates computed in Python: one ``UNWIND`` row per edge, not per statement.
 
 The steps are written once, as a generator of ``(query name, parameters)`` that receives
 each query's records, and driven by a sync and an async runner: the API's async
 ``POST /documents`` sends the same rows and the same Cypher as ``graph-service ingest``.
-Unchanged documents are detected by a read before any transaction is opened.
+Unchanged documents are detected by step 1, under their locks; ``ingest_paths`` also skips
+them before extraction with :func:`unchanged_documents`.
 """
 
 from __future__ import annotations
@@ -66,7 +70,7 @@ class Q(StrEnum):
     """Every Cypher file the writer runs (``cypher/write/<name>.cypher``)."""
 
     GET_DOCUMENT_STATES = "write/get_document_states"
-    LOCK_DOCUMENTS = "write/lock_documents"
+    CREATE_OR_LOCK_DOCUMENTS = "write/create_or_lock_documents"
     GET_STATEMENT_PAIRS = "write/get_statement_pairs_of_documents"
     LOCK_ACTORS = "write/lock_actors"
     DELETE_DOCUMENT_STATEMENTS = "write/delete_document_statements"
@@ -173,24 +177,32 @@ def _write_steps(batch: Sequence[_Prepared], force: bool = False) -> Steps:
     ``force`` replaces documents even when their stored content is the same (new statements
     from an improved extractor)."""
     results: dict[str, DocumentWriteResult] = {}
-    stored = _stored((yield Q.LOCK_DOCUMENTS, {"ids": sorted(p.doc_id for p in batch)}))
+    ordered = sorted(batch, key=lambda p: p.doc_id)  # locks in id order: no deadlock cycles
+    # Documents the graph does not hold are created here with their properties; the others
+    # are locked and come back with what they hold.
+    stored = _stored((yield Q.CREATE_OR_LOCK_DOCUMENTS, {"rows": [p.doc_row for p in ordered]}))
 
     new_ids: set[str] = set()
     replaced_ids: set[str] = set()
     to_write: list[_Prepared] = []
+    doc_rows: list[Row] = []  # documents held before: properties written by upsert_documents
     for p in batch:
         before = stored.get(p.doc_id)
-        if before is not None and before.get("text_hash") is not None:
-            if not force and same_content(before, p.doc_row):  # a concurrent ingest wrote it
-                results[p.doc_id] = DocumentWriteResult(
-                    document_id=p.doc_id,
-                    status=WriteStatus.UNCHANGED,
-                    statements=int(before.get("statements") or 0),
-                )
-                continue
-            replaced_ids.add(p.doc_id)
-        else:
+        if before is None:  # created by the first step
             new_ids.add(p.doc_id)
+        elif before.get("text_hash") is None and not before.get("statements"):
+            new_ids.add(p.doc_id)  # held without content (not written by this module)
+            doc_rows.append(p.doc_row)
+        elif not force and same_content(before, p.doc_row):  # a concurrent ingest wrote it
+            results[p.doc_id] = DocumentWriteResult(
+                document_id=p.doc_id,
+                status=WriteStatus.UNCHANGED,
+                statements=int(before.get("statements") or 0),
+            )
+            continue
+        else:
+            replaced_ids.add(p.doc_id)
+            doc_rows.append(p.doc_row)
         to_write.append(p)
     if not to_write:
         return results
@@ -207,7 +219,8 @@ def _write_steps(batch: Sequence[_Prepared], force: bool = False) -> Steps:
         yield Q.LOCK_ACTORS, {"ids": sorted(actor_ids), "unknown_kind": UNKNOWN_ACTOR_KIND.value}
     if replaced_ids:
         yield Q.DELETE_DOCUMENT_STATEMENTS, {"ids": sorted(replaced_ids)}
-    yield Q.UPSERT_DOCUMENTS, {"rows": [p.doc_row for p in to_write]}
+    if doc_rows:
+        yield Q.UPSERT_DOCUMENTS, {"rows": doc_rows}
     if rows:
         yield Q.UPSERT_STATEMENTS, {"rows": [r.as_param() for r in rows]}
 
@@ -271,11 +284,6 @@ def _read_states(tx: neo4j.ManagedTransaction, ids: list[str]) -> dict[str, Row]
     return _stored(tx.run(catalog.body(Q.GET_DOCUMENT_STATES), {"ids": ids}).data())
 
 
-async def _read_states_async(tx: neo4j.AsyncManagedTransaction, ids: list[str]) -> dict[str, Row]:
-    result = await tx.run(catalog.body(Q.GET_DOCUMENT_STATES), {"ids": ids})
-    return _stored(await result.data())
-
-
 def _session_config(settings: Settings) -> dict[str, Any]:
     # Writes into an empty database make the server warn about property keys and types
     # it has not seen yet; those notifications are noise for the write path.
@@ -335,14 +343,9 @@ def write_documents(
         driver.session(**_session_config(settings)) as session,
     ):
         for batch in _batches(items, size):
-            prepared = [p for _, p in batch]
-            results: dict[str, DocumentWriteResult] = {}
-            if not force:
-                stored = session.execute_read(_read_states, [p.doc_id for p in prepared])
-                results = _unchanged(prepared, stored)
-            pending = [p for p in prepared if p.doc_id not in results]
-            if pending:
-                results |= session.execute_write(_write_batch, pending, force)
+            # Unchanged documents are found inside the transaction, under their locks (a
+            # read before it would cost one more round trip per batch and could be stale).
+            results = session.execute_write(_write_batch, [p for _, p in batch], force)
             _log_batch(results)
             for index, p in batch:
                 out[index] = results[p.doc_id]
@@ -362,22 +365,14 @@ async def write_documents_async(
     with translated_errors(settings):
         async with driver.session(**_session_config(settings)) as session:
             for batch in _batches(items, size):
-                prepared = [p for _, p in batch]
-                results: dict[str, DocumentWriteResult] = {}
-                if not force:
-                    stored = await session.execute_read(
-                        _read_states_async, [p.doc_id for p in prepared]
-                    )
-                    results = _unchanged(prepared, stored)
-                pending = [p for p in prepared if p.doc_id not in results]
-                if pending:
+                pending = [p for _, p in batch]
 
-                    async def work(
-                        tx: neo4j.AsyncManagedTransaction, pending: list[_Prepared] = pending
-                    ) -> dict[str, DocumentWriteResult]:
-                        return await _run_steps_async(tx, _write_steps(pending, force))
+                async def work(
+                    tx: neo4j.AsyncManagedTransaction, pending: list[_Prepared] = pending
+                ) -> dict[str, DocumentWriteResult]:
+                    return await _run_steps_async(tx, _write_steps(pending, force))
 
-                    results |= await session.execute_write(work)
+                results = await session.execute_write(work)
                 _log_batch(results)
                 for index, p in batch:
                     out[index] = results[p.doc_id]

@@ -43,8 +43,8 @@ def test_duplicate_statements_in_a_document_collapse_to_the_best_reading() -> No
     by_type = {r.type: r for r in out}
     assert by_type[RelationType.PARTNERSHIP].confidence == 0.9
     assert by_type[RelationType.SUPPLIES].negated is False
-    assert by_type[RelationType.PARTNERSHIP].props["pair_key"] == "PRK|PARTNERSHIP|RUS"
-    assert by_type[RelationType.SUPPLIES].props["pair_key"] == "CHN|SUPPLIES|RUS"
+    assert by_type[RelationType.PARTNERSHIP].param["pair_key"] == "PRK|PARTNERSHIP|RUS"
+    assert by_type[RelationType.SUPPLIES].param["pair_key"] == "CHN|SUPPLIES|RUS"
 
 
 def test_edge_deltas_skip_negated_and_self_loops() -> None:
