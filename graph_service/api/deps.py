@@ -7,16 +7,18 @@ import binascii
 import datetime as dt
 import hmac
 import json
-from collections.abc import AsyncIterator, Sequence
-from typing import Annotated, Any
+from collections.abc import AsyncIterator, Callable, Sequence
+from typing import Annotated, Any, TypeVar
 
-from fastapi import Depends, Query, Request, Security
+from fastapi import Depends, Path, Query, Request, Security
 from fastapi.security import APIKeyHeader
 from pydantic import SecretStr
 
 from graph_service.api.errors import InvalidParameterError
+from graph_service.api.schemas import ACTOR_ID_PATTERN
 from graph_service.config import Settings
 from graph_service.errors import AuthenticationError, PermissionDeniedError
+from graph_service.models import RelationType
 from graph_service.store.repository import DateWindow, GraphReader, GraphStore
 
 API_KEY_HEADER = "X-API-Key"
@@ -129,6 +131,19 @@ def decode_cursor(cursor: str | None, kind: str, size: int) -> list[str] | None:
     return value[1:]
 
 
+T = TypeVar("T")
+
+
+def next_page(
+    rows: Sequence[T], size: int, kind: str, key: Callable[[T], Sequence[str]]
+) -> tuple[list[T], str | None]:
+    """The page (``rows`` were fetched with ``size + 1``) and the cursor to the next one:
+    the ``key`` of the page's last row, or None on the last page."""
+    if len(rows) > size:
+        return list(rows[:size]), encode_cursor(kind, key(rows[size - 1]))
+    return list(rows), None
+
+
 def page_size(limit: int, settings: Settings) -> int:
     """Requested page size, capped at ``max_page_size``."""
     return max(1, min(limit, settings.max_page_size))
@@ -157,3 +172,9 @@ Until = Annotated[
     dt.date | None,
     Query(description="Only what was seen on or before this date.", examples=["2024-12-31"]),
 ]
+ActorId = Annotated[
+    str,
+    Path(pattern=ACTOR_ID_PATTERN, description="Canonical actor ID.", examples=["PRK"]),
+]
+RelationTypeFilter = Annotated[RelationType | None, Query(description="Only this relation type.")]
+MinConfidence = Annotated[float | None, Query(ge=0.0, le=1.0)]

@@ -4,41 +4,38 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Query
 
 from graph_service.api.deps import (
+    ActorId,
     Cursor,
     Limit,
+    MinConfidence,
     ReadAccess,
     ReaderDep,
+    RelationTypeFilter,
     SettingsDep,
     Since,
     Until,
     date_window,
     decode_cursor,
-    encode_cursor,
+    next_page,
     page_size,
 )
 from graph_service.api.errors import NOT_FOUND, READ_RESPONSES
 from graph_service.api.schemas import (
-    ACTOR_ID_PATTERN,
     ActorDetailPublic,
     ActorPage,
     ActorPublic,
     ActorRelationList,
     ActorRelationPublic,
 )
-from graph_service.models import ActorKind, RelationType
+from graph_service.models import ActorKind
 from graph_service.store.repository import ALL_TYPES
 
 router = APIRouter(
     prefix="/actors", tags=["actors"], dependencies=[ReadAccess], responses=READ_RESPONSES
 )
-
-ActorId = Annotated[
-    str,
-    Path(pattern=ACTOR_ID_PATTERN, description="Canonical actor ID.", examples=["PRK"]),
-]
 
 
 @router.get("", response_model=ActorPage, summary="Search actors by name or alias")
@@ -64,8 +61,8 @@ async def search_actors(
     actors = await reader.search_actors(
         needle or None, kind.value if kind else None, after[0] if after else None, size + 1
     )
-    next_cursor = encode_cursor("actors", [actors[size - 1].id]) if len(actors) > size else None
-    return ActorPage(items=[ActorPublic.of(a) for a in actors[:size]], next_cursor=next_cursor)
+    page, next_cursor = next_page(actors, size, "actors", lambda a: [a.id])
+    return ActorPage(items=[ActorPublic.of(a) for a in page], next_cursor=next_cursor)
 
 
 @router.get(
@@ -88,7 +85,7 @@ async def actor_relations(
     id: ActorId,
     reader: ReaderDep,
     settings: SettingsDep,
-    type: Annotated[RelationType | None, Query(description="Only this relation type.")] = None,
+    type: RelationTypeFilter = None,
     direction: Annotated[
         Literal["out", "in", "both"],
         Query(
@@ -98,7 +95,7 @@ async def actor_relations(
     ] = "both",
     since: Since = None,
     until: Until = None,
-    min_confidence: Annotated[float | None, Query(ge=0.0, le=1.0)] = None,
+    min_confidence: MinConfidence = None,
     limit: Limit = 100,
 ) -> ActorRelationList:
     window = date_window(since, until)

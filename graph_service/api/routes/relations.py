@@ -9,14 +9,16 @@ from fastapi import APIRouter, Path, Query
 from graph_service.api.deps import (
     Cursor,
     Limit,
+    MinConfidence,
     ReadAccess,
     ReaderDep,
+    RelationTypeFilter,
     SettingsDep,
     Since,
     Until,
     date_window,
     decode_cursor,
-    encode_cursor,
+    next_page,
     page_size,
 )
 from graph_service.api.errors import NOT_FOUND, READ_RESPONSES, InvalidParameterError
@@ -39,7 +41,7 @@ router = APIRouter(
 async def list_relations(
     reader: ReaderDep,
     settings: SettingsDep,
-    type: Annotated[RelationType | None, Query(description="Only this relation type.")] = None,
+    type: RelationTypeFilter = None,
     source: Annotated[
         str | None,
         Query(
@@ -54,7 +56,7 @@ async def list_relations(
     ] = None,
     since: Since = None,
     until: Until = None,
-    min_confidence: Annotated[float | None, Query(ge=0.0, le=1.0)] = None,
+    min_confidence: MinConfidence = None,
     limit: Limit = 100,
     cursor: Cursor = None,
 ) -> RelationPage:
@@ -72,11 +74,10 @@ async def list_relations(
         (after[0], after[1], after[2]) if after else None,
         size + 1,
     )
-    next_cursor = None
-    if len(edges) > size:
-        last = edges[size - 1]
-        next_cursor = encode_cursor("relations", [last.type.value, last.source.id, last.target.id])
-    return RelationPage(items=[RelationPublic.of(e) for e in edges[:size]], next_cursor=next_cursor)
+    page, next_cursor = next_page(
+        edges, size, "relations", lambda e: [e.type.value, e.source.id, e.target.id]
+    )
+    return RelationPage(items=[RelationPublic.of(e) for e in page], next_cursor=next_cursor)
 
 
 @router.get(
@@ -100,19 +101,18 @@ async def edge_evidence(
     """Each statement with its sentence, modality, confidence and the document's title,
     date and URL. For the symmetric PARTNERSHIP both orders count."""
     size = page_size(limit, settings)
-    after = decode_cursor(cursor, f"evidence:{source}:{type.value}:{target}", 2)
+    kind = f"evidence:{source}:{type.value}:{target}"
+    after = decode_cursor(cursor, kind, 2)
     statements = await reader.edge_evidence(
         source, type, target, include_negated, (after[0], after[1]) if after else None, size + 1
     )
-    next_cursor = None
-    if len(statements) > size:
-        last = statements[size - 1]
-        day = last.date.isoformat() if last.date else ""
-        next_cursor = encode_cursor(f"evidence:{source}:{type.value}:{target}", [day, last.id])
+    page, next_cursor = next_page(
+        statements, size, kind, lambda s: [s.date.isoformat() if s.date else "", s.id]
+    )
     return EvidencePage(
         source=source,
         type=type,
         target=target,
-        items=[StatementPublic.of(s) for s in statements[:size]],
+        items=[StatementPublic.of(s) for s in page],
         next_cursor=next_cursor,
     )

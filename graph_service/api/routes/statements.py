@@ -9,19 +9,21 @@ from fastapi import APIRouter, Query
 from graph_service.api.deps import (
     Cursor,
     Limit,
+    MinConfidence,
     ReadAccess,
     ReaderDep,
+    RelationTypeFilter,
     SettingsDep,
     Since,
     Until,
     date_window,
     decode_cursor,
-    encode_cursor,
+    next_page,
     page_size,
 )
 from graph_service.api.errors import READ_RESPONSES
 from graph_service.api.schemas import ACTOR_ID_PATTERN, StatementPage, StatementPublic
-from graph_service.models import Modality, RelationType
+from graph_service.models import Modality
 
 router = APIRouter(
     prefix="/statements", tags=["statements"], dependencies=[ReadAccess], responses=READ_RESPONSES
@@ -34,7 +36,7 @@ ActorFilter = Annotated[str | None, Query(pattern=ACTOR_ID_PATTERN, examples=["P
 async def list_statements(
     reader: ReaderDep,
     settings: SettingsDep,
-    type: Annotated[RelationType | None, Query(description="Relation type.")] = None,
+    type: RelationTypeFilter = None,
     subject: ActorFilter = None,
     object: ActorFilter = None,
     actor: Annotated[
@@ -44,7 +46,7 @@ async def list_statements(
     document: Annotated[str | None, Query(max_length=500, description="Document ID.")] = None,
     since: Since = None,
     until: Until = None,
-    min_confidence: Annotated[float | None, Query(ge=0.0, le=1.0)] = None,
+    min_confidence: MinConfidence = None,
     modality: Annotated[Modality | None, Query()] = None,
     negated: Annotated[
         bool | None, Query(description="true: only denials; false: only affirmations.")
@@ -68,7 +70,5 @@ async def list_statements(
         "negated": negated,
     }
     rows = await reader.list_statements(filters, after[0] if after else None, size + 1)
-    next_cursor = encode_cursor("statements", [rows[size - 1].id]) if len(rows) > size else None
-    return StatementPage(
-        items=[StatementPublic.of(s) for s in rows[:size]], next_cursor=next_cursor
-    )
+    page, next_cursor = next_page(rows, size, "statements", lambda s: [s.id])
+    return StatementPage(items=[StatementPublic.of(s) for s in page], next_cursor=next_cursor)
