@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any, Literal
+from typing import Any, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -23,6 +23,15 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 class _Public(BaseModel):
     model_config = ConfigDict(extra="forbid")
+
+
+class _FromRecord(_Public):
+    """A public model whose fields are named as the store record's attributes: ``of`` copies
+    them field for field (a record missing a required field fails validation)."""
+
+    @classmethod
+    def of(cls, record: object) -> Self:
+        return cls.model_validate(record, from_attributes=True)
 
 
 # --- errors ------------------------------------------------------------------------------
@@ -69,33 +78,26 @@ class ReadyPublic(_Public):
 # --- actors ------------------------------------------------------------------------------
 
 
-class ActorRefPublic(_Public):
+class ActorRefPublic(_FromRecord):
     id: str = Field(examples=["PRK"])
     name: str = Field(examples=["North Korea"])
     kind: str | None = Field(default=None, examples=["state"])
 
-    @classmethod
-    def of(cls, ref: rec.ActorRef) -> ActorRefPublic:
-        return cls(id=ref.id, name=ref.name, kind=ref.kind)
+
+_ACTOR_EXAMPLE: dict[str, Any] = {
+    "id": "PRK",
+    "name": "North Korea",
+    "kind": "state",
+    "names_de": ["Nordkorea"],
+    "names_en": ["North Korea", "DPRK"],
+    "aliases": ["Pjöngjang"],
+    "state": None,
+    "role": None,
+}
 
 
-class ActorPublic(_Public):
-    model_config = ConfigDict(
-        json_schema_extra={
-            "examples": [
-                {
-                    "id": "PRK",
-                    "name": "North Korea",
-                    "kind": "state",
-                    "names_de": ["Nordkorea"],
-                    "names_en": ["North Korea", "DPRK"],
-                    "aliases": ["Pjöngjang"],
-                    "state": None,
-                    "role": None,
-                }
-            ]
-        }
-    )
+class ActorPublic(_FromRecord):
+    model_config = ConfigDict(json_schema_extra={"examples": [_ACTOR_EXAMPLE]})
     id: str
     name: str
     kind: str | None = None
@@ -105,19 +107,6 @@ class ActorPublic(_Public):
     state: str | None = None
     role: str | None = None
 
-    @classmethod
-    def of(cls, actor: rec.ActorRecord) -> ActorPublic:
-        return cls(
-            id=actor.id,
-            name=actor.name,
-            kind=actor.kind,
-            names_de=actor.names_de,
-            names_en=actor.names_en,
-            aliases=actor.aliases,
-            state=actor.state,
-            role=actor.role,
-        )
-
 
 class ActorPage(_Public):
     items: list[ActorPublic]
@@ -126,7 +115,7 @@ class ActorPage(_Public):
     )
 
 
-class RelationCountPublic(_Public):
+class RelationCountPublic(_FromRecord):
     type: str = Field(examples=["SUPPLIES"], description="Relation type (or LEADS).")
     direction: Literal["out", "in", "both"] = Field(
         description="out: the actor is the source; in: the target; both: symmetric relation."
@@ -140,12 +129,7 @@ class ActorDetailPublic(ActorPublic):
         json_schema_extra={
             "examples": [
                 {
-                    "id": "PRK",
-                    "name": "North Korea",
-                    "kind": "state",
-                    "names_de": ["Nordkorea"],
-                    "names_en": ["North Korea"],
-                    "aliases": [],
+                    **_ACTOR_EXAMPLE,
                     "relation_counts": [
                         {"type": "PARTNERSHIP", "direction": "both", "edges": 2, "statements": 7},
                         {"type": "SUPPLIES", "direction": "out", "edges": 1, "statements": 12},
@@ -161,15 +145,7 @@ class ActorDetailPublic(ActorPublic):
         base = ActorPublic.of(detail.actor).model_dump()
         return cls(
             **base,
-            relation_counts=[
-                RelationCountPublic(
-                    type=c.type,
-                    direction=c.direction,
-                    edges=c.edges,
-                    statements=c.statements,
-                )
-                for c in detail.counts
-            ],
+            relation_counts=[RelationCountPublic.of(c) for c in detail.counts],
         )
 
 
@@ -245,7 +221,7 @@ class RelationPage(_Public):
 # --- statements --------------------------------------------------------------------------
 
 
-class DocumentRefPublic(_Public):
+class DocumentRefPublic(_FromRecord):
     id: str
     title: str | None = None
     url: str | None = None
@@ -299,7 +275,6 @@ class StatementPublic(_Public):
 
     @classmethod
     def of(cls, s: rec.StatementRecord) -> StatementPublic:
-        doc = s.document
         return cls(
             id=s.id,
             type=s.type,
@@ -316,16 +291,7 @@ class StatementPublic(_Public):
             date=s.date,
             span=list(s.span) if s.span else None,
             sentence_index=s.sentence_index,
-            document=DocumentRefPublic(
-                id=doc.id,
-                title=doc.title,
-                url=doc.url,
-                date=doc.date,
-                source=doc.source,
-                lang=doc.lang,
-            )
-            if doc
-            else None,
+            document=DocumentRefPublic.of(s.document) if s.document else None,
         )
 
 
@@ -505,6 +471,9 @@ class DocumentBatchIn(_Public):
     documents: list[DocumentIn] = Field(min_length=1)
 
 
+# A domain Statement as the API shows it, mapped in ``of`` (the one place). Deliberately its own
+# declaration, not a subclass: the public contract leaves out the input path and the sentence
+# index, gives the span as a list, and must not change when the domain model does.
 class ExtractedStatementPublic(_Public):
     subject: str
     type: RelationType
