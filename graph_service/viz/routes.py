@@ -19,7 +19,7 @@ from graph_service.config import Settings, get_settings
 from graph_service.errors import StoreUnavailableError
 from graph_service.store import maps
 from graph_service.viz.builder import PageLinks, build_html, build_landing, content_security_policy
-from graph_service.viz.model import DEFAULT_LIMIT, MAX_LIMIT, MapFilters, parse_types
+from graph_service.viz.model import DEFAULT_LIMIT, MAX_LIMIT, MapFilters, MapGraph, parse_types
 
 logger = logging.getLogger(__name__)
 
@@ -86,6 +86,13 @@ def _page(body: str, *, status_code: int = 200, filename: str | None = None) -> 
     if filename:
         headers["Content-Disposition"] = f'attachment; filename="{filename}"'
     return HTMLResponse(body, status_code=status_code, headers=headers)
+
+
+def _map_page(request: Request, graph: MapGraph, *, download: bool, filename: str) -> HTMLResponse:
+    """The rendered map: a page linking back to the API, or a standalone file to download."""
+    if download:
+        return _page(build_html(graph, links=None), filename=filename)
+    return _page(build_html(graph, links=_links(request)))
 
 
 def _filters(
@@ -156,11 +163,7 @@ async def whole_map(
             target += "?" + urlencode(params)
         return RedirectResponse(target, status_code=303)
     graph = await maps.load_map_async(driver, settings, filters)
-    links = None if download else _links(request)
-    return _page(
-        build_html(graph, links=links),
-        filename="alliance-map.html" if download else None,
-    )
+    return _map_page(request, graph, download=download, filename="alliance-map.html")
 
 
 @router.get("/map/{actor_id}", response_class=HTMLResponse, summary="Alliance map around one actor")
@@ -179,9 +182,5 @@ async def actor_map(
     driver, settings = _state(request)
     filters = _filters(types, since, until, min_confidence, min_weight, limit)
     graph = await maps.load_map_async(driver, settings, filters, center=actor_id, depth=depth)
-    links = None if download else _links(request)
     safe_name = "".join(c if c.isalnum() or c in "-_" else "_" for c in actor_id)[:60]
-    return _page(
-        build_html(graph, links=links),
-        filename=f"alliance-map-{safe_name}.html" if download else None,
-    )
+    return _map_page(request, graph, download=download, filename=f"alliance-map-{safe_name}.html")
