@@ -1649,6 +1649,20 @@ class SentenceAnalysis:
             # "Mali, Niger und Burkina Faso gründeten die Allianz der Sahelstaaten": the
             # founders ally with each other; founding anything but a bloc says nothing
             obj = self.object_after(k, hi_s, 6, {subj.idx} if subj is not None else set())
+            if obj is None:
+                # "ont formé avec Niamey l'Alliance des États du Sahel": the bloc may
+                # follow a comitative partner
+                obj = next(
+                    (
+                        g
+                        for g in self.groups
+                        if k < g.i < hi_s
+                        and g.i - k <= 10
+                        and g.marker is None
+                        and (subj is None or g.idx != subj.idx)
+                    ),
+                    None,
+                )
             if obj is None or not all(
                 self.kinds.get(a) in ("bloc", "organization") for a in obj.actors
             ):
