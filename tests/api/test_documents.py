@@ -6,11 +6,11 @@ from collections.abc import Iterator
 
 import neo4j
 import pytest
-from conftest import READ_KEY, WRITE_KEY  # type: ignore[import-not-found]
 from fastapi.testclient import TestClient
 
 import graph_service.extract
 from graph_service.models import Document, RelationType, Statement
+from tests.api.conftest import READ_KEY, WRITE_KEY
 
 pytestmark = pytest.mark.neo4j
 WRITE = {"X-API-Key": WRITE_KEY}

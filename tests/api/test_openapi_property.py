@@ -6,7 +6,6 @@ from __future__ import annotations
 import neo4j
 import pytest
 import schemathesis
-from conftest import WRITE_KEY, api_settings  # type: ignore[import-not-found]
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import (
     content_type_conformance,
@@ -19,6 +18,7 @@ from schemathesis.openapi import from_asgi
 
 from graph_service.api.app import create_app
 from graph_service.config import Settings, get_settings
+from tests.api.conftest import WRITE_KEY, api_settings
 
 pytestmark = pytest.mark.neo4j
 

@@ -8,12 +8,12 @@ import time
 
 import neo4j
 import pytest
-from conftest import READ_KEY, WRITE_KEY, api_settings  # type: ignore[import-not-found]
 from fastapi.testclient import TestClient
 
 from graph_service import neo4j_local
 from graph_service.api.app import create_app
 from graph_service.config import Settings
+from tests.api.conftest import READ_KEY, WRITE_KEY, api_settings
 
 pytestmark = pytest.mark.neo4j
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import neo4j
 import pytest
-from conftest import READ_KEY, WRITE_KEY  # type: ignore[import-not-found]
 from fastapi.testclient import TestClient
 
 from graph_service.api import named_queries
+from tests.api.conftest import READ_KEY, WRITE_KEY
 
 pytestmark = pytest.mark.neo4j
 WRITE = {"X-API-Key": WRITE_KEY}

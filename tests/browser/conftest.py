@@ -12,9 +12,9 @@ from typing import Any
 
 import neo4j
 import pytest
-from map_sample import CHROMIUM, CHROMIUM_ARGS, make_app, write_sample
 
 from graph_service.config import Settings
+from tests.browser.map_sample import CHROMIUM, CHROMIUM_ARGS, make_app, write_sample
 
 
 @pytest.fixture

@@ -8,11 +8,11 @@ from typing import Any
 
 import neo4j
 import pytest
-from map_sample import XSS_ACTOR_NAME, XSS_SENTENCE, XSS_TITLE, Offline, open_map
 from typer.testing import CliRunner
 
 from graph_service.cli import app as cli_app
 from graph_service.config import Settings
+from tests.browser.map_sample import XSS_ACTOR_NAME, XSS_SENTENCE, XSS_TITLE, Offline, open_map
 
 pytestmark = [pytest.mark.browser, pytest.mark.neo4j]
 

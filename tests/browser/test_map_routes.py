@@ -7,9 +7,9 @@ from collections.abc import Iterator
 import neo4j
 import pytest
 from fastapi.testclient import TestClient
-from map_sample import make_app
 
 from graph_service.config import Settings
+from tests.browser.map_sample import make_app
 
 pytestmark = pytest.mark.neo4j
 

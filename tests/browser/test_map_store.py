@@ -7,7 +7,6 @@ import datetime as dt
 
 import neo4j
 import pytest
-from map_sample import XSS_SENTENCE, XSS_TITLE, XSS_URL
 
 from graph_service.config import Settings
 from graph_service.errors import NotFoundError
@@ -15,6 +14,7 @@ from graph_service.models import RelationType
 from graph_service.store.driver import create_async_driver
 from graph_service.store.maps import find_actor, load_map, load_map_async
 from graph_service.viz.model import MapFilters, MapGraph
+from tests.browser.map_sample import XSS_SENTENCE, XSS_TITLE, XSS_URL
 
 pytestmark = pytest.mark.neo4j
 

@@ -15,13 +15,13 @@ from pathlib import Path
 
 import neo4j
 import pytest
-from store_helpers import comparable, doc, edges, edges_from_scratch, q, snapshot, st
 
 from graph_service.config import Settings
 from graph_service.models import Document, Modality, Statement
 from graph_service.store.driver import create_async_driver, create_driver
 from graph_service.store.ingest import ingest_paths
 from graph_service.store.writer import WriteStatus, write_documents, write_documents_async
+from tests.store.store_helpers import comparable, doc, edges, edges_from_scratch, q, snapshot, st
 
 pytestmark = pytest.mark.neo4j
 

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from store_helpers import doc, st
-
 from graph_service.models import Actor, ActorKind, Modality, RelationType
 from graph_service.store import rows
 from graph_service.store.writer import ADD_EDGES, RECOMPUTE_EDGES, Q
+from tests.store.store_helpers import doc, st
 
 
 def test_statement_ids_are_deterministic_and_partnership_is_unordered() -> None:

@@ -7,12 +7,12 @@ import datetime as dt
 
 import neo4j
 import pytest
-from store_helpers import comparable, doc, edges, edges_from_scratch, q, snapshot, st
 
 from graph_service.config import Settings
 from graph_service.models import Actor, ActorKind, Modality
 from graph_service.store import writer
 from graph_service.store.writer import WriteStatus, document_id, write_documents
+from tests.store.store_helpers import comparable, doc, edges, edges_from_scratch, q, snapshot, st
 
 pytestmark = pytest.mark.neo4j
 
