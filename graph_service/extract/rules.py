@@ -976,6 +976,12 @@ class SentenceAnalysis:
         used: set[int] = set()
         obj_preps = trig.obj_preps or self.lx.obj_preps.get(trig.type, frozenset())
         is_noun = self.nominal(k, trig)
+        if (
+            trig.type is RelationType.SUPPLIES
+            and not trig.reverse
+            and any(self.lows[x] in w.get("receipt_verbs", ()) for x in range(max(0, k - 2), k))
+        ):
+            return []  # "The Philippines took delivery of ...": the subject receives
 
         # hyphen compound in front of the trigger: "US-Sanktionen", "Ukraine-Hilfe",
         # "Iran-backed", "Russian-made"
@@ -1315,7 +1321,15 @@ class SentenceAnalysis:
         event noun, else the agent of the latest statement of the event's kind."""
         facts = self.discourse.facts
         for x in sorted(range(max(lo_s, k - 5), min(k + 6, hi_s)), key=lambda y: abs(y - k)):
-            if x == k or not self.trig[x]:
+            if x == k:
+                continue
+            if x > k and self.lows[x] in self.w.get("event_nouns", frozenset()):
+                # "a condamné cette décision": the agent of the latest statement
+                for subj, _rtype, _sub, _obj in reversed(facts[-8:]):
+                    if subj not in agent:
+                        return subj
+                return None
+            if not self.trig[x]:
                 continue
             ev = self.trig[x][0]
             violent = ("attack", "war", "occupation")
