@@ -366,3 +366,44 @@ def test_force_replaces_unchanged_documents(clean_db: neo4j.Driver, settings: Se
     assert forced[0].status is WriteStatus.REPLACED
     assert set(edges(clean_db, settings)) == {("RUS", "SUPPLIES", "PRK")}
     assert comparable(edges(clean_db, settings)) == edges_from_scratch(clean_db, settings)
+
+
+def _relationships_per_statement(drv: neo4j.Driver, settings: Settings) -> list[int]:
+    rows = q(drv, settings, "MATCH (s:Statement) RETURN COUNT { (s)-->() } AS n ORDER BY s.id")
+    return [r["n"] for r in rows]
+
+
+def test_forced_rewrite_of_the_same_statements_creates_no_extra_relationships(
+    clean_db: neo4j.Driver, settings: Settings
+) -> None:
+    # Statement relationships are CREATEd: the writer must have removed the old statements
+    # of a replaced document first, or they would be doubled.
+    items = _corpus()
+    write_documents(clean_db, settings, items)
+    first = snapshot(clean_db, settings)
+    assert _relationships_per_statement(clean_db, settings) == [3] * 7
+    again = write_documents(clean_db, settings, items, force=True)
+    assert [r.status for r in again] == [WriteStatus.REPLACED] * 3
+    assert _relationships_per_statement(clean_db, settings) == [3] * 7
+    after = snapshot(clean_db, settings)
+    assert (after["nodes"], after["rels"], after["props"]) == (
+        first["nodes"],
+        first["rels"],
+        first["props"],
+    )
+    assert comparable(edges(clean_db, settings)) == edges_from_scratch(clean_db, settings)
+
+
+def test_document_held_without_content_but_with_statements_is_replaced(
+    clean_db: neo4j.Driver, settings: Settings
+) -> None:
+    # Not something the writer leaves behind (a batch is atomic), but data loaded by other
+    # means: its statements are replaced, not written a second time.
+    items = _corpus()
+    write_documents(clean_db, settings, items[:1])
+    did = document_id(items[0][0])
+    q(clean_db, settings, "MATCH (d:Document {id: $id}) REMOVE d.text_hash", id=did)
+    results = write_documents(clean_db, settings, items[:1])
+    assert results[0].status is WriteStatus.REPLACED and results[0].statements == 3
+    assert _relationships_per_statement(clean_db, settings) == [3] * 3
+    assert comparable(edges(clean_db, settings)) == edges_from_scratch(clean_db, settings)
