@@ -1644,6 +1644,9 @@ class SentenceAnalysis:
         if subj is None and not named_pair:
             subj = self.subject_left(k, lo_h)
         take(subj, "subject")
+        if subj is not None and parts and parts[0] not in subj.actors:
+            # the clause subject first: statement memory reads it as the acting party
+            parts.sort(key=lambda a: a not in subj.actors)
         if subj is not None and trig.pos == "noun":
             # "sichert Kim Putin seine Unterstützung zu": subject and dative partner
             for g in self.groups:
