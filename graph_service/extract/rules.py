@@ -1305,6 +1305,25 @@ class SentenceAnalysis:
                 ):
                     agent, arule, aconf = g.actors, "right-fallback", 0.6
                     break
+        if (
+            agent
+            and set(other) <= set(agent)
+            and trig.subtype in ("attack", "occupation")
+            and trig.pos == "verb"
+        ):
+            # "después de que la policía ecuatoriana irrumpiera en su embajada": the
+            # possessor of the attacked place is the main clause's subject
+            poss = w.get("possessives", frozenset())
+            if any(self.lows[x] in poss for x in range(k + 1, min(k + 4, hi_s))):
+                for g in self.groups:
+                    if (
+                        lo_h <= g.i < k
+                        and g.idx not in used
+                        and self.is_subject_candidate(g)
+                        and not set(g.actors) & set(agent)
+                    ):
+                        other, orule, oconf = g.actors, "possessor-main-subject", 0.75
+                        break
         if bool(agent) != bool(other):
             agent, arule, aconf, other, orule, oconf = self.implicit_side(
                 k, trig, passive, lo_h, hi_h, (agent, arule, aconf), (other, orule, oconf)

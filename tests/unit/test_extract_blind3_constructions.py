@@ -182,3 +182,12 @@ def test_nationality_adjective_names_the_forces() -> None:
         "Le Tchad a rompu avec Paris. Le Niger a expulsé les forces françaises.", "fr"
     )
     assert ("NER", "OPPOSES", "TCD") not in pos
+
+
+def test_attack_on_the_main_subjects_place_and_its_condemnation() -> None:
+    pos, _neg = statements(
+        "Perú rompió relaciones con Bolivia después de que la policía boliviana irrumpiera en"
+        " su embajada en La Paz. Chile condenó la incursión.",
+        "es",
+    )
+    assert {("BOL", "OPPOSES", "PER"), ("CHL", "OPPOSES", "BOL")} <= pos
