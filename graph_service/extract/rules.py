@@ -1324,6 +1324,20 @@ class SentenceAnalysis:
                     ):
                         other, orule, oconf = g.actors, "possessor-main-subject", 0.75
                         break
+        if agent and not other and trig.type is RelationType.SUPPLIES and not trig.reverse:
+            # "Israël, qui lui a vendu des drones": an object pronoun in a relative
+            # clause stands for the main clause's subject
+            pron = w.get("object_pronouns", frozenset())
+            if any(self.lows[x] in pron for x in range(max(lo_s, k - 3), min(k + 3, hi_s))):
+                for g in self.groups:
+                    if (
+                        lo_h <= g.i < k
+                        and g.idx not in used
+                        and self.is_subject_candidate(g)
+                        and not set(g.actors) & set(agent)
+                    ):
+                        other, orule, oconf = g.actors, "pronoun-main-subject", 0.75
+                        break
         if bool(agent) != bool(other):
             agent, arule, aconf, other, orule, oconf = self.implicit_side(
                 k, trig, passive, lo_h, hi_h, (agent, arule, aconf), (other, orule, oconf)
