@@ -1230,6 +1230,19 @@ class SentenceAnalysis:
                 used.add(g.idx)
         # fronted prepositional object ("auf Waren aus Indien Zölle"); in German
         # verb-final clauses this is the normal order ("an Moskau abgegeben")
+        if not other and trig.reverse and self.lx.code == "de" and trig.pos == "verb":
+            # "Warschau hatte Kampfpanzer in Seoul bestellt": the source before the
+            # participle
+            for g in self.groups:
+                if (
+                    lo_s <= g.i
+                    and g.j <= k
+                    and g.idx not in used
+                    and g.marker in obj_preps
+                    and not g.is_origin
+                ):
+                    other, orule = g.actors, "preverbal-source"
+                    used.add(g.idx)
         if not other and not trig.reverse:
             preverbal = self.lx.code == "de" and trig.pos == "verb" and not is_noun
             for g in self.groups:

@@ -191,3 +191,28 @@ def test_attack_on_the_main_subjects_place_and_its_condemnation() -> None:
         "es",
     )
     assert {("BOL", "OPPOSES", "PER"), ("CHL", "OPPOSES", "BOL")} <= pos
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # orders name the seller
+        ("Rumänien hatte Kampfpanzer in Seoul bestellt.", "de", ("KOR", "SUPPLIES", "ROU")),
+        ("Romania ordered tanks from South Korea.", "en", ("KOR", "SUPPLIES", "ROU")),
+        # an object pronoun in a relative clause stands for the main subject
+        (
+            "Le Maroc a renforcé sa coopération avec Israël, qui lui a vendu des drones.",
+            "fr",
+            ("ISR", "SUPPLIES", "MAR"),
+        ),
+        # nominal hand-over ("Abgabe ... an")
+        (
+            "Tschechien füllt Lücken, die durch die Abgabe von Panzern an die Ukraine entstanden.",
+            "de",
+            ("CZE", "SUPPLIES", "UKR"),
+        ),
+    ],
+)
+def test_supply_construction(text: str, lang: str, expected: Triple) -> None:
+    pos, _neg = statements(text, lang)
+    assert expected in pos
