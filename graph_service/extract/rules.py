@@ -1661,7 +1661,25 @@ class SentenceAnalysis:
                     ]
         named_pair = len(parts) >= 2
         subj = self.subject_left(k, lo_s, first=self.lx.code == "de")
-        if subj is None and trig.pos == "verb" and lo_s > lo_h and self.embedded(lo_s - 1):
+        if (
+            subj is not None
+            and self.lx.code == "de"
+            and (trig.pos == "verb" or trig.frame == "membership")
+            and lo_s > lo_h
+            and self.embedded(lo_s - 1)
+        ):
+            # "Finnland, das ... teilt, war der Nato beigetreten": after a relative
+            # clause the verb comes first; the group after it is an object
+            head = self.head_before_embedded(lo_s, lo_h)
+            if head is not None and head is not subj:
+                take(subj, "object")
+                subj = None
+        if (
+            subj is None
+            and (trig.pos == "verb" or trig.frame == "membership")
+            and lo_s > lo_h
+            and self.embedded(lo_s - 1)
+        ):
             head = self.head_before_embedded(lo_s, lo_h)
             if head is not None and not parts:
                 subj = head  # "Finnland, das ... teilt, war der Nato beigetreten"

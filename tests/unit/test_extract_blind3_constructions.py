@@ -216,3 +216,11 @@ def test_attack_on_the_main_subjects_place_and_its_condemnation() -> None:
 def test_supply_construction(text: str, lang: str, expected: Triple) -> None:
     pos, _neg = statements(text, lang)
     assert expected in pos
+
+
+def test_membership_after_a_relative_clause() -> None:
+    pos, _neg = statements(
+        "Schweden, das eine lange Küste an der Ostsee hat, ist im März der Nato beigetreten.",
+        "de",
+    )
+    assert _key("SWE", "PARTNERSHIP", "NATO") in pos
