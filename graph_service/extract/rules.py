@@ -233,6 +233,8 @@ class SentenceAnalysis:
         self.item_at: dict[int, tuple[str, str]] = {}
         self._reported: tuple[bool, str | None] | None = None
         self._bounds: dict[tuple[int, bool], tuple[int, int]] = {}
+        self._embedded: dict[int, bool] = {}  # comma segment -> relative/adverbial clause
+        self._adverbial: list[int] | None = None  # adverbial subordinators with a subject
         self.trig: list[tuple[Trigger, ...]] = []  # trigger readings per token
         self.denial: list[tuple[str, ...]] | None = None  # denial cues per token
 
@@ -1840,9 +1842,31 @@ class SentenceAnalysis:
                 return x
         return -1
 
+    def adverbial_starts(self) -> list[int]:
+        """Positions of adverbial subordinators followed closely by an actor (a clause
+        with a subject of its own), once per sentence."""
+        if self._adverbial is None:
+            sub = self.w.get("adverbial_subordinators", frozenset())
+            n = len(self.lows)
+            self._adverbial = [
+                x
+                for x, low in enumerate(self.lows)
+                if low in sub and any(self.covered[y] >= 0 for y in range(x + 1, min(x + 6, n)))
+            ]
+        return self._adverbial
+
     def embedded(self, x: int) -> bool:
         """True when the comma segment of token x is a relative or subordinate clause
         ("Serbia, which has refused ..., has bought", "after Israeli jets struck")."""
+        seg = self.seg
+        v = seg[x]
+        hit = self._embedded.get(v)
+        if hit is not None:
+            return hit
+        self._embedded[v] = result = self._embedded_segment(x)
+        return result
+
+    def _embedded_segment(self, x: int) -> bool:
         seg = self.seg
         v = seg[x]
         s0 = x
@@ -1870,39 +1894,32 @@ class SentenceAnalysis:
             return True  # "su negativa a reconocer", "refusal to recognise"
         adversative = self.w.get("adversative", frozenset())
         adversative_free = self.w.get("adversative_free", frozenset())
-        sub = self.w.get("adverbial_subordinators", frozenset())
-        barrier = [
-            x
-            for x in range(lo_h, hi_s)
-            if lows[x] in sub
-            and any(self.covered[y] >= 0 for y in range(x + 1, min(x + 6, len(lows))))
-        ]
+        barrier = [b for b in self.adverbial_starts() if lo_h <= b < hi_s]
 
         def across(x: int) -> bool:
             # "México rompió relaciones ... después de que la policía irrumpiera"
             return any(min(x, k) < b <= max(x, k) for b in barrier)
 
         for x in range(lo_s, hi_s):
-            if across(x):
-                continue
-            if x > k and (
-                lows[x] in adversative_free or (lows[x] in adversative and lows[x - 1] == ",")
-            ):
+            low = lows[x]
+            if x > k and (low in adversative_free or (low in adversative and lows[x - 1] == ",")):
                 break  # "condemned the strikes but said it did not want ..."
-            if lows[x] in neg:
+            if low in neg:
+                if barrier and across(x):
+                    continue
                 nxt = lows[x + 1] if x + 1 < len(lows) else ""
                 if nxt in ("nur", "only", "seulement", "solo", "sólo", "minder", "less"):
                     continue
                 return True
+        if self.denial is None:
+            self.denial = self.lx.denial.lookup_all(lows)
         for x in range(lo_h, hi_s):
-            if x == k:
+            if x == k or not self.denial[x]:
                 continue
             if x < lo_s and self.seg[x] != self.seg[k] and self.embedded(x):
                 continue  # negation does not leak out of an embedded clause
             if barrier and across(x):
                 continue
-            if self.denial is None:
-                self.denial = self.lx.denial.lookup_all(lows)
             if self.denial[x]:
                 rx = self.lx.particle_verbs.get(self.denial[x][0])
                 if rx is not None and not self._later_in_clause(x, rx):
