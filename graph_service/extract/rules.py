@@ -919,7 +919,10 @@ class SentenceAnalysis:
         if low in ("'s", "’s"):
             return True
         cov = self.covered[x]
-        return cov >= 0 and self.mentions[cov].adj
+        if cov >= 0 and self.mentions[cov].adj:
+            return True
+        # "its drone deliveries": a possessive before a noun modifier
+        return x > 0 and self.lows[x - 1] in self.w.get("possessives", ()) and x + 1 == k
 
     def analyse(self, k: int, trig: Trigger) -> list[Candidate]:
         lo_s, hi_s = self.clause_bounds(k, soft=True)
@@ -1054,7 +1057,19 @@ class SentenceAnalysis:
                 agent, arule = [a for g in pre for a in g.actors], "pre-modifier"
                 used.update(g.idx for g in pre)
             elif self.possessive_before(k):
+                # "sanctions on Iran over its drone deliveries": the possessive points
+                # back to the nearest actor, whatever its role
                 g = self.subject_left(k, lo_h)
+                near = next(
+                    (
+                        h
+                        for h in reversed(self.groups)
+                        if lo_h <= h.i and h.j <= k and not h.is_origin and h.idx not in used
+                    ),
+                    None,
+                )
+                if near is not None and near.marker is not None:
+                    g = near
                 if g is not None:
                     agent, arule, aconf = g.actors, "possessive", 0.9
                     used.add(g.idx)

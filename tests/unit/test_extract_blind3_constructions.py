@@ -224,3 +224,29 @@ def test_membership_after_a_relative_clause() -> None:
         "de",
     )
     assert _key("SWE", "PARTNERSHIP", "NATO") in pos
+
+
+def test_possessive_points_to_the_nearest_actor() -> None:
+    pos, _neg = statements(
+        "The European Union imposed sanctions on Iran over its drone deliveries to Russia.", "en"
+    )
+    assert ("IRN", "SUPPLIES", "RUS") in pos
+    assert ("EU", "SUPPLIES", "RUS") not in pos
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Qatar and Bahrain agreed to restore diplomatic relations.", "en"),
+        ("Katar und Bahrain haben ihre Beziehungen wiederhergestellt.", "de"),
+        ("Catar y Baréin restablecieron sus relaciones diplomáticas.", "es"),
+    ],
+)
+def test_restoring_relations_is_a_rapprochement(text: str, lang: str) -> None:
+    pos, _neg = statements(text, lang)
+    assert _key("QAT", "PARTNERSHIP", "BHR") in pos
+
+
+def test_bombers_are_no_bombing() -> None:
+    pos, _neg = statements("Rusia envió bombarderos estratégicos a Venezuela.", "es")
+    assert ("RUS", "OPPOSES", "VEN") not in pos
