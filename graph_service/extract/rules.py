@@ -1060,7 +1060,7 @@ class SentenceAnalysis:
                 # "sanctions on Iran over its drone deliveries": the possessive points
                 # back to the nearest actor, whatever its role
                 g = self.subject_left(k, lo_h)
-                near = next(
+                antecedent = next(
                     (
                         h
                         for h in reversed(self.groups)
@@ -1068,8 +1068,8 @@ class SentenceAnalysis:
                     ),
                     None,
                 )
-                if near is not None and near.marker is not None:
-                    g = near
+                if antecedent is not None and antecedent.marker is not None:
+                    g = antecedent
                 if g is not None:
                     agent, arule, aconf = g.actors, "possessive", 0.9
                     used.add(g.idx)
