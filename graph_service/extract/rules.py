@@ -1128,6 +1128,29 @@ class SentenceAnalysis:
                     used.add(g.idx)
                     break
 
+        # "atacó posiciones de Hezbolá", "Ziele der Hisbollah angegriffen": the
+        # possessor of the attacked positions is the target
+        if not other and trig.subtype == "attack" and trig.pos == "verb":
+            tnouns = w.get("target_nouns", frozenset())
+            for g in self.groups:
+                if g.idx in used or not lo_h <= g.i < hi_h or abs(g.i - k) > 8:
+                    continue
+                pos = g.members[0].marker_pos
+                before = self.lows[pos - 1] if pos > 0 else ""
+                if g.marker in ("of", "de", "del", "du", "des", "d") and before in tnouns:
+                    other, orule = g.actors, "target-possessor"
+                    used.add(g.idx)
+                    break
+                if (
+                    self.lx.code == "de"
+                    and g.marker is None
+                    and g.i >= 2
+                    and self.lows[g.i - 1] in ("der", "des")
+                    and self.lows[g.i - 2] in tnouns
+                ):
+                    other, orule = g.actors, "target-possessor"
+                    used.add(g.idx)
+                    break
         # German infinitive ("..., um das Stromnetz zu zerstören"): the subject is
         # the controller in the clause before
         infinitive = (
@@ -1159,15 +1182,21 @@ class SentenceAnalysis:
         # condemnation: the thing condemned is the noun phrase right after the verb
         if not other and trig.subtype == "condemnation" and trig.pos == "verb" and not is_noun:
             romance = ("de", "del", "du", "des", "d") if self.lx.code in ("fr", "es") else ()
+            # "Nach dem Angriff verurteilte die Bundesregierung das Vorgehen Moskaus":
+            # with nothing before the verb, the first group after it is the subject
+            inverted = self.lx.code == "de" and not agent and self.subject_left(k, lo_s) is None
             for g in self.groups:
                 if (
                     k < g.i < hi_s
                     and g.idx not in used
                     and (
-                        (g.marker is None and g.i - k <= 5)
+                        (g.marker is None and g.i - k <= 6)
                         or (g.marker in romance and g.i - k <= 9)
                     )
                 ):
+                    if inverted and g.marker is None:
+                        inverted = False
+                        continue
                     other, orule = g.actors, "condemned"
                     used.add(g.idx)
                     break
@@ -1728,7 +1757,7 @@ class SentenceAnalysis:
         if subj is not None and parts and parts[0] not in subj.actors:
             # the clause subject first: statement memory reads it as the acting party
             parts.sort(key=lambda a: a not in subj.actors)
-        if subj is not None and trig.pos == "noun":
+        if subj is not None and (trig.pos == "noun" or self.nominal(k, trig)):
             # "sichert Kim Putin seine Unterstützung zu": subject and dative partner
             for g in self.groups:
                 if lo_s <= g.i and g.j <= k and g is not subj and self.is_subject_candidate(g):

@@ -250,3 +250,36 @@ def test_restoring_relations_is_a_rapprochement(text: str, lang: str) -> None:
 def test_bombers_are_no_bombing() -> None:
     pos, _neg = statements("Rusia envió bombarderos estratégicos a Venezuela.", "es")
     assert ("RUS", "OPPOSES", "VEN") not in pos
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # pledges by participle and by particle verb
+        (
+            "Die Bundesregierung hat Moldau ein Flugabwehrsystem vom Typ Patriot zugesagt.",
+            "de",
+            ("DEU", "SUPPLIES", "MDA"),
+        ),
+        (
+            "Die Nato-Staaten sicherten Georgien weitere Unterstützung zu.",
+            "de",
+            ("NATO", "PARTNERSHIP", "GEO"),
+        ),
+        # the possessor of attacked positions is the target
+        (
+            "Israel atacó posiciones de Hezbolá en el sur del Líbano.",
+            "es",
+            ("ISR", "OPPOSES", "HEZBOLLAH"),
+        ),
+        # German inverted subject after a fronted phrase
+        (
+            "Nach dem Angriff verurteilte die Bundesregierung das Vorgehen Moskaus.",
+            "de",
+            ("DEU", "OPPOSES", "RUS"),
+        ),
+    ],
+)
+def test_more_constructions(text: str, lang: str, expected: Triple) -> None:
+    pos, _neg = statements(text, lang)
+    assert _key(*expected) in pos
