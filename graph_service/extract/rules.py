@@ -441,7 +441,9 @@ class SentenceAnalysis:
         group = self._current_group_before(k, num)
         if group:
             return group
-        group = self.discourse.last_group(num, self.sent)
+        # "beide Regierungen" names the last coordinated pair, even a few sentences back
+        # ("Deutschland und Großbritannien haben ... Zugleich sicherten beide Regierungen")
+        group = self.discourse.last_group(num, self.sent, window=5)
         if group and (kinds is None or all(self.kinds.get(a) == "state" for a in group)):
             return group
         before = [m for m in self.mentions if m.j <= k and not m.derived]
@@ -934,6 +936,15 @@ class SentenceAnalysis:
         if not pairs:
             return []
         negated = self.negated(k, lo_s, hi_s, lo_h)
+        if (
+            negated
+            and trig.type is RelationType.OPPOSES
+            and self.nominal(k, trig)
+            and self.possessive_before(k)
+        ):
+            # "no country should give Putin a platform to promote his war": a possessed
+            # war or attack is presupposed, a negation elsewhere in the clause keeps it
+            negated = False
         modality, attributed, mfactor = self.modality(k, lo_h, hi_h)
         items, item_sub = (
             self.items_near(k, lo_h, hi_h) if trig.type is RelationType.SUPPLIES else ([], "")
