@@ -1533,8 +1533,13 @@ class SentenceAnalysis:
         if any(self.covered[y] >= 0 for y in range(x + 1, k)):
             return None  # the clause has a subject of its own
         start = lo_s if self.t[lo_s].text == "," else x
-        for g in self.groups:
+        for idx, g in enumerate(self.groups):
             if g.j == start and g.i >= lo_h and not g.is_origin:
+                if g.marker in ("in", "im", "en", "dans") and idx > 0:
+                    # "the Houthi rebels in Yemen, who fired": the head before the place
+                    head = self.groups[idx - 1]
+                    if head.j + 1 == g.i and head.i >= lo_h and not head.is_origin:
+                        return head
                 return g
         return None
 
