@@ -935,6 +935,18 @@ class SentenceAnalysis:
             pairs = self.directed(k, trig, lo_s, hi_s, lo_h, hi_h)
         if not pairs:
             return []
+        if trig.pos == "verb" and trig.frame != "accuse":
+            accused = self.accused_controller(k)
+            if accused is not None and any(sj not in accused.actors for sj, _o, _c, _r in pairs):
+                # "acusó a Petro de apoyar a Hamás", "accused Kyiv of attacking": the
+                # accused party is the subject of what it is accused of
+                objs = list(dict.fromkeys(o for _s, o, _c, _r in pairs if o not in accused.actors))
+                conf0, rule0 = pairs[0][2], pairs[0][3]
+                pairs = [
+                    (a, o, conf0, rule0 + "+accused-subject") for a in accused.actors for o in objs
+                ]
+                if not pairs:
+                    return []
         negated = self.negated(k, lo_s, hi_s, lo_h)
         if (
             negated
@@ -1541,6 +1553,19 @@ class SentenceAnalysis:
                     if head.j + 1 == g.i and head.i >= lo_h and not head.is_origin:
                         return head
                 return g
+        return None
+
+    def accused_controller(self, k: int) -> Group | None:
+        """The accused group when the verb at ``k`` follows "accuse X of" / "acusar a X
+        de" / "accuser X de" (the preposition right before the verb)."""
+        if k < 3 or self.lows[k - 1] not in ("of", "de", "d", "d'", "d’"):
+            return None
+        for a in range(k - 2, max(-1, k - 9), -1):
+            if any(tr.frame == "accuse" for tr in self.trig[a]):
+                for g in self.groups:
+                    if a < g.i and g.j == k - 1:
+                        return g
+                return None
         return None
 
     def appositive_head(self, lo_s: int, lo_h: int) -> Group | None:
