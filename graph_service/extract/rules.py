@@ -514,8 +514,14 @@ class SentenceAnalysis:
             "country": frozenset({"state"}),
             "bloc": frozenset({"bloc"}),
             "military": frozenset({"state"}),
+            "regime": frozenset({"state"}),
             "org": frozenset({"bloc", "organization", "group"}),
         }[cls]
+        if cls == "regime":
+            # "the junta", "the generals": the state the document is about, never one
+            # named in the same sentence ("Russia and China supply the junta")
+            here = {m.actor for m in self.mentions if not m.derived and m.j <= k}
+            return self.discourse.salient(kinds, here, self.sent) or None
         before = [m for m in self.mentions if m.j <= k and m.kind in kinds and not m.derived]
         if before and cls != "country":
             return before[-1].actor
