@@ -1282,6 +1282,12 @@ class SentenceAnalysis:
             if g is not None and g.idx not in used:
                 agent, arule, aconf = g.actors, "previous-segment", 0.8
                 used.add(g.idx)
+                if g.idx > 0 and g.i > 0 and self.t[g.i - 1].text == ",":
+                    head = self.groups[g.idx - 1]
+                    if head.actors == g.actors and head.j == g.i - 1 and head.i >= lo_h:
+                        # "El canciller israelí, Israel Katz, acusó": an apposition that
+                        # names the head's state again confirms the subject
+                        arule, aconf = "apposition-subject", 1.0
 
         # German verb-final clause: the object stands before the verb
         if not other and self.lx.code == "de" and not is_noun:
