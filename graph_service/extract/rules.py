@@ -1300,6 +1300,17 @@ class SentenceAnalysis:
                 and g.marker is None
                 and not g.is_origin
             ]
+            if (
+                left
+                and trig.type is RelationType.SUPPLIES
+                and any(
+                    lo_s <= g.i < k and g.marker in obj_preps and g.idx not in used
+                    for g in self.groups
+                )
+            ):
+                # "die Großbritannien im Rahmen des europäischen Konsortiums an Ankara
+                # verkaufen will": the recipient is the "an" phrase
+                left = []
             if left:
                 other, orule, oconf = left[-1].actors, "verb-final-object", 0.85
                 used.add(left[-1].idx)
