@@ -1162,11 +1162,15 @@ class SentenceAnalysis:
         if not other and trig.subtype == "attack" and trig.pos == "verb":
             tnouns = w.get("target_nouns", frozenset())
             for g in self.groups:
-                if g.idx in used or not lo_h <= g.i < hi_h or abs(g.i - k) > 8:
+                if g.idx in used or not lo_h <= g.i < hi_h or abs(g.i - k) > 12:
                     continue
                 pos = g.members[0].marker_pos
                 before = self.lows[pos - 1] if pos > 0 else ""
-                if g.marker in ("of", "de", "del", "du", "des", "d") and before in tnouns:
+                if (
+                    g.marker in ("of", "de", "del", "du", "des", "d", "in", "im", "en", "dans")
+                    and before in tnouns
+                ):
+                    # also "Ziele in Pakistan angegriffen", "struck targets in Syria"
                     other, orule = g.actors, "target-possessor"
                     used.add(g.idx)
                     break
