@@ -520,7 +520,12 @@ class SentenceAnalysis:
         if cls == "regime":
             # "the junta", "the generals": the state the document is about, never one
             # named in the same sentence ("Russia and China supply the junta")
-            here = {m.actor for m in self.mentions if not m.derived and m.j <= k}
+            preps = self.w.get("prepositions", frozenset())
+            here = {
+                m.actor
+                for m in self.mentions
+                if not m.derived and m.j <= k and not (m.i > 0 and self.lows[m.i - 1] in preps)
+            }
             return self.discourse.salient(kinds, here, self.sent) or None
         before = [m for m in self.mentions if m.j <= k and m.kind in kinds and not m.derived]
         if before and cls != "country":
