@@ -940,6 +940,16 @@ class SentenceAnalysis:
     def analyse(self, k: int, trig: Trigger) -> list[Candidate]:
         lo_s, hi_s = self.clause_bounds(k, soft=True)
         lo_h, hi_h = self.clause_bounds(k, soft=False)
+        if (
+            trig.type is RelationType.PARTNERSHIP
+            and self.lows[k] in self.w.get("attributive_allied", ())
+            and not (k > 0 and self.t[k - 1].hyph)
+            and k + 1 < len(self.t)
+            and self.t[k + 1].is_word
+            and self.covered[k + 1] < 0
+            and self.lows[k + 1] not in (trig.obj_preps or ())
+        ):
+            return []  # "the Arakan Army and two allied militias": allied to whom is unsaid
         if trig.type is RelationType.PARTNERSHIP:
             pairs = self.partnership(k, trig, lo_s, hi_s, lo_h, hi_h)
         else:
@@ -1740,7 +1750,11 @@ class SentenceAnalysis:
         if k > 0 and self.t[k - 1].hyph and self.covered[k - 1] >= 0:
             take(self.group_of(self.mentions[self.covered[k - 1]]), "compound")
             if self.lx.code != "de":
-                take(self.first_after(k, hi_h, 3, set()), "compound-head")
+                head = self.first_after(k, hi_h, 3, set())
+                # "Iran-backed Houthis": the head noun itself; "Iran-aligned militias
+                # attacked US bases" names no partner (a verb stands in between)
+                if head is not None and not any(self.trig[x] for x in range(k + 1, head.i)):
+                    take(head, "compound-head")
         preps = (trig.obj_preps or self.lx.obj_preps.get(trig.type, frozenset())) | w.get(
             "partner_preps", frozenset()
         )
