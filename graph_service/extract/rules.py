@@ -242,15 +242,20 @@ class SentenceAnalysis:
 
     def find_mentions(self) -> None:
         t, lows, n = self.t, self.lows, len(self.t)
-        forms_get = self.lx.forms.get
+        forms = self.lx.forms
+        forms_get = forms.get
+        # only positions where an actor form or a "pro..." word starts need a look
+        starts = [x for x, low in enumerate(lows) if low in forms or low.startswith("pro")]
         k = 0
         pro_next = False
-        while k < n:
+        for x in starts:
+            if x < k:
+                continue  # inside the last match
+            if pro_next and x != k:
+                pro_next = False  # the word after "pro-" was no actor
+            k = x
             low = lows[k]
             cands = forms_get(low)
-            if cands is None and not pro_next and low[:3] != "pro":
-                k += 1  # the common case: no actor starts here
-                continue
             hit: Form | None = None
             if cands:
                 for f in cands:

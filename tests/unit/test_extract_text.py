@@ -158,3 +158,23 @@ def test_actor_catalog_and_name_resolution() -> None:
     ]:
         assert resolve_actor_name(name) == expected, name
     assert resolve_actor_name("Kartoffel") is None
+
+
+def test_tokenize_same_with_and_without_contractions() -> None:
+    # texts without "n't" use a regex without the contraction alternatives
+    from graph_service.extract.text import _TOKEN_RE, _TOKEN_RE_FAST, tokenize
+
+    text = "Russia sent U.S.-made arms (10,000 rounds) to Kyiv's army, z.B. am 1. Mai."
+    assert [m.span() for m in _TOKEN_RE.finditer(text)] == [
+        m.span() for m in _TOKEN_RE_FAST.finditer(text)
+    ]
+    assert [t.text for t in tokenize("It didn't, and can’t.")] == [
+        "It",
+        "did",
+        "n't",
+        ",",
+        "and",
+        "ca",
+        "n’t",
+        ".",
+    ]
