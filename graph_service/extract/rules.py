@@ -91,11 +91,17 @@ class Group:
     i: int = field(init=False)
     j: int = field(init=False)
     actors: list[str] = field(init=False)  # distinct actors, in order
+    # computed once: groups are built after the mentions' origin and pro flags are set
+    is_origin: bool = field(init=False)
+    is_pro: bool = field(init=False)
 
     def __post_init__(self) -> None:
-        self.i = self.members[0].i
-        self.j = self.members[-1].j
-        self.actors = list(dict.fromkeys(m.actor for m in self.members))
+        members = self.members
+        self.i = members[0].i
+        self.j = members[-1].j
+        self.actors = list(dict.fromkeys(m.actor for m in members))
+        self.is_origin = any(m.origin for m in members)
+        self.is_pro = any(m.pro for m in members)
 
     @property
     def marker(self) -> str | None:
@@ -104,14 +110,6 @@ class Group:
     @property
     def is_modifier(self) -> bool:
         return all(m.adj or m.gen or m.mod for m in self.members)
-
-    @property
-    def is_origin(self) -> bool:
-        return any(m.origin for m in self.members)
-
-    @property
-    def is_pro(self) -> bool:
-        return any(m.pro for m in self.members)
 
 
 class Discourse:
@@ -244,8 +242,11 @@ class SentenceAnalysis:
         t, lows, n = self.t, self.lows, len(self.t)
         forms = self.lx.forms
         forms_get = forms.get
-        # only positions where an actor form or a "pro..." word starts need a look
-        starts = [x for x, low in enumerate(lows) if low in forms or low.startswith("pro")]
+        # only positions where an actor form or a "pro..." word starts need a look (the
+        # membership test runs in one comprehension, not in the loop below)
+        starts = [x for x, low in enumerate(lows) if low in forms]
+        if "pro" in "\x00".join(lows):
+            starts = sorted({*starts, *(x for x, low in enumerate(lows) if low[:3] == "pro")})
         k = 0
         pro_next = False
         for x in starts:
