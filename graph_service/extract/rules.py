@@ -1073,7 +1073,14 @@ class SentenceAnalysis:
             g = self.first_after(k, hi_h, 6, used)
             if g is None:
                 for g2 in self.groups:
-                    if g2.i > k and g2.i - k <= 6 and g2.i < hi_h and g2.marker is None:
+                    # "acusó a Ucrania de atacar Rusia": the personal "a" marks the accused
+                    personal = self.lx.code == "es" and g2.marker == "a"
+                    if (
+                        g2.i > k
+                        and g2.i - k <= 6
+                        and g2.i < hi_h
+                        and (g2.marker is None or personal)
+                    ):
                         g = g2
                         break
             if g is not None:
@@ -1313,6 +1320,10 @@ class SentenceAnalysis:
                         # "El canciller israelí, Israel Katz, acusó": an apposition that
                         # names the head's state again confirms the subject
                         arule, aconf = "apposition-subject", 1.0
+                elif self.name_apposition_after(g, lo_s):
+                    # "Japan's foreign minister, Yoko Kamikawa, accused": a name set off
+                    # by commas after the subject's title
+                    arule, aconf = "apposition-subject", 1.0
 
         # German verb-final clause: the object stands before the verb
         if not other and self.lx.code == "de" and not is_noun:
@@ -1602,6 +1613,20 @@ class SentenceAnalysis:
                         return head
                 return g
         return None
+
+    def name_apposition_after(self, g: Group, lo_s: int) -> bool:
+        """The segment opening at ``lo_s`` follows ", Name Name," and the group ``g``
+        stands at most 4 tokens before that comma (its title: "'s foreign minister")."""
+        t = self.t
+        x = lo_s - 1 if lo_s > 0 and t[lo_s - 1].text == "," else lo_s
+        if x <= 0 or t[x].text != ",":
+            return False
+        y = x - 1
+        while y > g.j and x - y <= 4 and t[y].text[:1].isupper() and t[y].is_word:
+            y -= 1
+        if y == x - 1 or t[y].text != ",":
+            return False
+        return y - g.j <= 4 and not any(self.covered[z] >= 0 for z in range(g.j, y))
 
     def accused_controller(self, k: int) -> Group | None:
         """The accused group when the verb at ``k`` follows "accuse X of" / "acusar a X
