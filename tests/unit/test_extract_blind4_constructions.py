@@ -62,6 +62,32 @@ def statements(text: str, lang: str, title: str | None = None) -> tuple[set[Trip
             ("TUR", "OPPOSES", "YPG"),
         ),
         ("Turkey attacked the YPG.", "en", ("TUR", "OPPOSES", "YPG")),
+        # attacked "Ziele in X" / attacks "near"/"around" a city of X
+        (
+            "Russland hat in der Nacht Ziele in der Ukraine und in Moldau mit Drohnen angegriffen.",
+            "de",
+            ("RUS", "OPPOSES", "UKR"),
+        ),
+        ("Russian drones struck Odesa overnight.", "en", ("RUS", "OPPOSES", "UKR")),
+        (
+            "Officials said Russia's offensive near Kharkiv had stalled.",
+            "en",
+            ("RUS", "OPPOSES", "UKR"),
+        ),
+        # a name in apposition after the title confirms the subject
+        (
+            "Japan's foreign minister, Yoko Kamikawa, accused China of threatening Taiwan.",
+            "en",
+            ("JPN", "OPPOSES", "CHN"),
+        ),
+        (
+            "El ministro ruso, Serguéi Lavrov, acusó a Ucrania de atacar Rusia.",
+            "es",
+            ("RUS", "OPPOSES", "UKR"),
+        ),
+        # pledges and announcements of items
+        ("Germany pledged more tanks to Ukraine.", "en", ("DEU", "SUPPLIES", "UKR")),
+        ("Canada announced new funding for Ukraine.", "en", ("CAN", "SUPPLIES", "UKR")),
     ],
 )
 def test_construction(text: str, lang: str, expected: Triple) -> None:
@@ -95,3 +121,23 @@ def test_junta_is_the_salient_state_not_a_supplier_in_the_sentence() -> None:
     pos, _neg = statements(text, "en", title="Myanmar junta bombs villages")
     assert ("RUS", "SUPPLIES", "MMR") in pos, pos
     assert ("RUS", "SUPPLIES", "CHN") not in pos, pos
+
+
+def test_verb_final_sale_takes_the_an_recipient() -> None:
+    pos, _neg = statements(
+        "Frankreich stimmt der Lieferung zu, die Italien im Rahmen des europäischen"
+        " Programms an Polen verkaufen will.",
+        "de",
+    )
+    assert ("ITA", "SUPPLIES", "EU") not in pos, pos
+
+
+def test_attributive_allied_names_no_partner() -> None:
+    pos, _neg = statements(
+        "The ministry said Turkish forces and two allied militias advanced.", "en"
+    )
+    assert not any(t == "PARTNERSHIP" for _s, t, _o in pos), pos
+    pos, _neg = statements("Iran-aligned militias attacked US bases in Iraq.", "en")
+    assert _key("IRN", "PARTNERSHIP", "USA") not in pos, pos
+    pos, _neg = statements("Belarus is closely allied with Russia.", "en")
+    assert _key("BLR", "PARTNERSHIP", "RUS") in pos, pos
