@@ -141,3 +141,10 @@ def test_attributive_allied_names_no_partner() -> None:
     assert _key("IRN", "PARTNERSHIP", "USA") not in pos, pos
     pos, _neg = statements("Belarus is closely allied with Russia.", "en")
     assert _key("BLR", "PARTNERSHIP", "RUS") in pos, pos
+
+
+def test_protecting_a_state_is_backing() -> None:
+    pos, _neg = statements("Washington pledged to protect Taiwan.", "en")
+    assert _key("USA", "PARTNERSHIP", "TWN") in pos, pos
+    pos, _neg = statements("Kyiv must protect its cities from Russian drones.", "en")
+    assert not any(t == "PARTNERSHIP" for _s, t, _o in pos), pos
