@@ -185,8 +185,8 @@ class _RegexTable:
 
     def lookup_all(self, lows: list[str]) -> list[tuple[Any, ...]]:
         """``lookup`` for every token of a sentence."""
-        get, lookup = self._memo.get, self.lookup
-        return [hit if (hit := get(low)) is not None else lookup(low) for low in lows]
+        memo, lookup = self._memo, self.lookup
+        return [memo[low] if low in memo else lookup(low) for low in lows]
 
     def lookup(self, low: str) -> tuple[Any, ...]:
         hit = self._memo.get(low)
