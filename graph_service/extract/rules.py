@@ -34,6 +34,17 @@ ASSOC = frozenset({"linked", "tied", "belonging", "affiliated", "connected", "lo
 QUOTES = frozenset("\"'«»„“”‚‘’›‹")
 STATE_LIKE = frozenset({"state", "bloc", "group"})
 ROMANCE = frozenset({"fr", "es"})
+AIR_DEFENCE_PAIRS = frozenset(
+    {
+        ("air", "defence"),
+        ("air", "defense"),
+        ("défense", "aérienne"),
+        ("défense", "antiaérienne"),
+        ("defensa", "aérea"),
+        ("defensa", "antiaérea"),
+    }
+)
+AIR_DEFENCE_HEADS = frozenset(b for _a, b in AIR_DEFENCE_PAIRS)
 # "the ambassador of France", "son ambassadeur à Paris", "Botschafter aus Moskau"
 ENVOY_MARKERS = frozenset({None, "of", "from", "de", "du", "d", "del", "à", "en", "aus", "in"})
 NP_RULES = ("pre-modifier", "post-adjective", "post-genitive", "compound-agent")
@@ -550,6 +561,10 @@ class SentenceAnalysis:
         for k, hit in enumerate(self.lx.items.lookup_all(lows)):
             if hit and covered[k] < 0:
                 self.item_at[k] = (hit[0].item, hit[0].subtype)
+        # two-word item: "air defence systems", "défense aérienne", "defensa aérea"
+        for k in range(1, n):
+            if lows[k] in AIR_DEFENCE_HEADS and (lows[k - 1], lows[k]) in AIR_DEFENCE_PAIRS:
+                self.item_at[k - 1] = self.item_at[k] = ("air defence", "arms")
         # markers
         skip = w["_np_skip"]
         preps = w.get("prepositions", frozenset())
@@ -1156,6 +1171,15 @@ class SentenceAnalysis:
                 used.add(g.idx)
                 break
 
+        if not agent and is_noun and not trig.reverse and trig.frame != "supplier_noun":
+            # "die Lieferung von Flugzeugen an die Ukraine durch Schweden", "the
+            # delivery of tanks to Kyiv by Poland": an explicit agent further on
+            for g in self.post_groups(k, hi_s, w.get("nominal_agent_preps", ()), 12):
+                if g.idx not in used and not g.is_origin:
+                    agent, arule = g.actors, "nominal-agent"
+                    used.add(g.idx)
+                    break
+
         # English "invasion of X": of marks the target
         if trig.frame == "of_target" and not other:
             for g in self.post_groups(k, hi_s, ["of"], 3):
@@ -1164,11 +1188,28 @@ class SentenceAnalysis:
                     used.add(g.idx)
                     break
 
+        # "sanctions on 400 companies and individuals in China, Turkey and the UAE":
+        # the state the sanctioned entities sit in is the target
+        if not other and trig.subtype == "sanctions":
+            ents = w.get("entity_nouns", frozenset())
+            for g in self.groups:
+                if g.idx in used or g.i <= k or g.i >= hi_s:
+                    continue
+                pos = g.members[0].marker_pos
+                if (
+                    g.marker in ("in", "im", "en", "dans")
+                    and 0 < pos - k <= 14
+                    and self.lows[pos - 1] in ents
+                ):
+                    other, orule = g.actors, "entities-in"
+                    used.add(g.idx)
+                    break
         # object marked by a preposition after the trigger
         if not other:
             targets = obj_preps
             if trig.reverse:
                 targets = w.get("source_preps", frozenset()) | obj_preps
+            reported = w.get("reported", frozenset())
             for g in self.groups:
                 if g.idx in used or g.i <= k or g.i >= hi_h:
                     continue
@@ -1181,6 +1222,8 @@ class SentenceAnalysis:
                 ):
                     if trig.reverse and trig.frame == "usage":
                         continue
+                    if g.i >= hi_s and any(self.lows[x] in reported for x in range(hi_s, g.i)):
+                        continue  # "..., hieß es in London": where it was said
                     other, orule = g.actors, f"prep-{g.marker}"
                     used.add(g.idx)
                     break
