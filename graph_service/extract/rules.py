@@ -329,6 +329,27 @@ class SentenceAnalysis:
                     )
             pro_next = False
             k += m
+        ms = self.mentions
+        if len(ms) > 1 and any(m.adj and m.actor == "EU" for m in ms):
+            # "die europäischen Nato-Partner", "European NATO allies": geography, not the EU
+            keep = [
+                m
+                for idx, m in enumerate(ms)
+                if not (
+                    m.adj
+                    and m.actor == "EU"
+                    and idx + 1 < len(ms)
+                    and ms[idx + 1].i == m.j
+                    and ms[idx + 1].actor != "EU"
+                    and ms[idx + 1].kind in ("bloc", "organization")
+                )
+            ]
+            if len(keep) < len(ms):
+                self.mentions = keep
+                self.covered = [-1] * n
+                for idx, m in enumerate(keep):
+                    for x in range(m.i, m.j):
+                        self.covered[x] = idx
 
     def _case_ok(self, f: Form, k: int) -> bool:
         if f.policy == "any":
@@ -1052,6 +1073,8 @@ class SentenceAnalysis:
             and any(self.lows[x] in w.get("receipt_verbs", ()) for x in range(max(0, k - 2), k))
         ):
             return []  # "The Philippines took delivery of ...": the subject receives
+        if trig.type is RelationType.SUPPLIES and is_noun and self.supply_verb_before(k, lo_s):
+            return []  # "will send Ukraine a $425 million aid package": the verb says it
 
         # hyphen compound in front of the trigger: "US-Sanktionen", "Ukraine-Hilfe",
         # "Iran-backed", "Russian-made"
@@ -1529,6 +1552,22 @@ class SentenceAnalysis:
         if not agent or not other:
             return []
         return [(a, o, aconf * oconf, f"{arule}+{orule}") for a in agent for o in other]
+
+    def supply_verb_before(self, k: int, lo: int) -> bool:
+        """A supplying verb (not a noun) shortly before ``k`` in the same clause."""
+        for x in range(max(lo, k - 10), k):
+            if self.covered[x] >= 0:
+                continue
+            for r in self.trig[x]:
+                if (
+                    r.type is RelationType.SUPPLIES
+                    and r.pos == "verb"
+                    and not r.reverse
+                    and r.particle is None
+                    and not self.nominal(x, r)
+                ):
+                    return True
+        return False
 
     def event_agent(
         self, k: int, trig: Trigger, lo_s: int, hi_s: int, agent: list[str]
