@@ -239,6 +239,7 @@ class Language:
             frozenset(self.coref_numbers)
             | frozenset(self.anaphors)
             | self.w.get("plural_pronouns", frozenset())
+            | self.w.get("singular_pronouns", frozenset())
             | self.w.get("possessives", frozenset())
         )
         # unions the rules need per token, built once here instead of per call
@@ -469,3 +470,15 @@ def resolve_actor_name(text: str) -> str | None:
     if key.startswith(("the ", "der ", "die ", "das ", "le ", "la ", "les ", "el ")):
         return _name_index().get(key.split(" ", 1)[1])
     return None
+
+
+@lru_cache(maxsize=1)
+def person_names() -> frozenset[str]:
+    """Folded names and surnames of the persons the lexicon knows (with a genitive s)."""
+    out: set[str] = set()
+    for info in _base_actors().values():
+        if info.kind is ActorKind.PERSON:
+            for name in [info.name, *info.aliases]:
+                f = fold(name)
+                out.update((f, f + "s"))
+    return frozenset(out)

@@ -7,7 +7,14 @@ import logging
 from functools import lru_cache
 
 from graph_service.extract.langid import detect_language
-from graph_service.extract.lexicon import RULE_LANGUAGES, Language, _base_actors, language
+from graph_service.extract.lexicon import (
+    RULE_LANGUAGES,
+    Language,
+    _base_actors,
+    fold,
+    language,
+    person_names,
+)
 from graph_service.extract.rules import Candidate, Discourse, SentenceAnalysis
 from graph_service.extract.text import split_sentences, tokenize
 from graph_service.models import ActorKind, Document, Statement
@@ -104,7 +111,20 @@ def extract_statements(document: Document) -> list[Statement]:
     return statements
 
 
+@lru_cache(maxsize=50_000)
+def _folded(text: str) -> str:
+    return fold(text)
+
+
 def _remember(discourse: Discourse, sa: SentenceAnalysis, index: int) -> None:
+    for m in sa.mentions:
+        if m.marker is None and not m.adj and not m.origin:
+            # the first unmarked mention: is it a known person (or "he" for one)?
+            if (not m.derived and _folded(m.text) in person_names()) or (
+                m.derived == "pronoun" and m.text.lower() in sa.w.get("singular_pronouns", ())
+            ):
+                discourse.person_subject[index] = m.actor
+            break
     for m in sa.mentions:
         if m.derived in ("coref", "pronoun"):
             continue

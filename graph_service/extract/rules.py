@@ -137,6 +137,8 @@ class Discourse:
         self.kind_of: dict[str, str] = {}
         # statements already made: (subject, type, subtype, object), in text order
         self.facts: list[tuple[str, str, str, str]] = []
+        # sentence -> state of the person who is its subject ("Kishida ... . Er ...")
+        self.person_subject: dict[int, str] = {}
 
     def salient(
         self, kinds: frozenset[str], exclude: Iterable[str], sent: int, min_weight: float = 2.0
@@ -330,16 +332,16 @@ class SentenceAnalysis:
             pro_next = False
             k += m
         ms = self.mentions
-        if len(ms) > 1 and any(m.adj and m.actor == "EU" for m in ms):
+        if len(ms) > 1 and any(mm.adj and mm.actor == "EU" for mm in ms):
             # "die europäischen Nato-Partner", "European NATO allies": geography, not the EU
             keep = [
-                m
-                for idx, m in enumerate(ms)
+                mm
+                for idx, mm in enumerate(ms)
                 if not (
-                    m.adj
-                    and m.actor == "EU"
+                    mm.adj
+                    and mm.actor == "EU"
                     and idx + 1 < len(ms)
-                    and ms[idx + 1].i == m.j
+                    and ms[idx + 1].i == mm.j
                     and ms[idx + 1].actor != "EU"
                     and ms[idx + 1].kind in ("bloc", "organization")
                 )
@@ -347,8 +349,8 @@ class SentenceAnalysis:
             if len(keep) < len(ms):
                 self.mentions = keep
                 self.covered = [-1] * n
-                for idx, m in enumerate(keep):
-                    for x in range(m.i, m.j):
+                for idx, mm in enumerate(keep):
+                    for x in range(mm.i, mm.j):
                         self.covered[x] = idx
 
     def _case_ok(self, f: Form, k: int) -> bool:
@@ -394,6 +396,22 @@ class SentenceAnalysis:
                             Mention(k, nk + 1, a, _kind(a, self.kinds), derived="coref", text=text)
                         )
                     continue
+            if low in self.w.get("singular_pronouns", ()):
+                # "Er kündigte an ...", "He said ...": a sentence-initial pronoun is
+                # the person who was the subject of the sentence before
+                actor = self.discourse.person_subject.get(self.sent - 1)
+                if actor and all(not x.is_word for x in t[:k]):
+                    extra.append(
+                        Mention(
+                            k,
+                            k + 1,
+                            actor,
+                            _kind(actor, self.kinds),
+                            derived="pronoun",
+                            text=t[k].text,
+                        )
+                    )
+                continue
             if low in self.w.get("plural_pronouns", ()) and not t[k].text.isupper():
                 actors = self._current_group_before(k, unmarked=True) or self.discourse.last_group(
                     None, self.sent, window=2
@@ -583,9 +601,10 @@ class SentenceAnalysis:
             if hit and covered[k] < 0:
                 self.item_at[k] = (hit[0].item, hit[0].subtype)
         # two-word item: "air defence systems", "défense aérienne", "defensa aérea"
-        for k in range(1, n):
-            if lows[k] in AIR_DEFENCE_HEADS and (lows[k - 1], lows[k]) in AIR_DEFENCE_PAIRS:
-                self.item_at[k - 1] = self.item_at[k] = ("air defence", "arms")
+        if not AIR_DEFENCE_HEADS.isdisjoint(lows):
+            for k in range(1, n):
+                if (lows[k - 1], lows[k]) in AIR_DEFENCE_PAIRS:
+                    self.item_at[k - 1] = self.item_at[k] = ("air defence", "arms")
         # markers
         skip = w["_np_skip"]
         preps = w.get("prepositions", frozenset())
