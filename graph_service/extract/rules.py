@@ -1598,6 +1598,11 @@ class SentenceAnalysis:
         for x in sorted(range(max(lo_s, k - 5), min(k + 6, hi_s)), key=lambda y: abs(y - k)):
             if x == k:
                 continue
+            if x > k and self.lows[x] in self.w.get("sanction_nouns", frozenset()):
+                # "Beijing condemned the measures": who imposed the latest sanctions
+                for subj, _rtype, sub, _obj in reversed(facts[-12:]):
+                    if sub == "sanctions" and subj not in agent:
+                        return subj
             if x > k and self.lows[x] in self.w.get("event_nouns", frozenset()):
                 # "a condamné cette décision": the agent of the latest statement
                 for subj, _rtype, _sub, _obj in reversed(facts[-8:]):
