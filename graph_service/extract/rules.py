@@ -1266,6 +1266,10 @@ class SentenceAnalysis:
                         continue
                     if g.i >= hi_s and any(self.lows[x] in reported for x in range(hi_s, g.i)):
                         continue  # "..., hieß es in London": where it was said
+                    if trig.subtype == "condemnation" and self.event_between(
+                        k, g.members[0].marker_pos
+                    ):
+                        continue  # "condemned Russia's attacks on Odesa": the attack's target
                     other, orule = g.actors, f"prep-{g.marker}"
                     used.add(g.idx)
                     break
@@ -1571,6 +1575,16 @@ class SentenceAnalysis:
         if not agent or not other:
             return []
         return [(a, o, aconf * oconf, f"{arule}+{orule}") for a in agent for o in other]
+
+    def event_between(self, k: int, end: int) -> bool:
+        """An attack or war noun between ``k`` and ``end`` (owner of a target phrase)."""
+        for x in range(k + 1, end):
+            if self.covered[x] < 0 and any(
+                r.type is RelationType.OPPOSES and r.subtype in ("attack", "war", "occupation")
+                for r in self.trig[x]
+            ):
+                return True
+        return False
 
     def supply_verb_before(self, k: int, lo: int) -> bool:
         """A supplying verb (not a noun) shortly before ``k`` in the same clause."""
