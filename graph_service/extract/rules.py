@@ -1469,6 +1469,8 @@ class SentenceAnalysis:
                     and g.idx not in used
                     and g.marker
                     in (obj_preps | frozenset({"aus"} if trig.subtype == "sanctions" else ()))
+                    # "offensive in Gaza after the Hamas-led attack": another clause
+                    and not any(g.j <= b < k for b in self.adverbial_starts())
                 ):
                     other, orule = g.actors, "preverbal-prep" if preverbal else "fronted-object"
                     oconf = 1.0 if preverbal else 0.75
@@ -2086,6 +2088,8 @@ class SentenceAnalysis:
         if trig.frame == "membership":
             blocs = [a for a in parts if self.kinds.get(a) in ("bloc", "organization")]
             members = [a for a in parts if a not in blocs]
+            if not blocs and ("post-genitive" in rules or "direct-object" in rules):
+                return []  # "joined South Africa's case against Israel": no bloc joined
             if not blocs:
                 bloc = self.discourse.last_of_kind(frozenset({"bloc"}), self.sent, window=3)
                 if bloc is None:

@@ -136,3 +136,17 @@ def test_condemned_attacks_on_a_place_target_the_attacker() -> None:
     pos, _neg = statements("Spain condemned Russia's attacks on Kharkiv.", "en")
     assert ("ESP", "OPPOSES", "RUS") in pos, pos
     assert ("ESP", "OPPOSES", "UKR") not in pos, pos
+
+
+def test_joining_a_states_case_joins_no_bloc() -> None:
+    pos, _neg = statements(
+        "Paris asked NATO for help. Ireland has joined Mexico's complaint against Peru.", "en"
+    )
+    assert not any(o == "NATO" and s in ("IRL", "MEX") for s, _t, o in pos), pos
+
+
+def test_fronted_place_of_another_clause_is_no_target() -> None:
+    pos, _neg = statements(
+        "Israel struck positions in Lebanon after the Hezbollah-led attack of May 3.", "en"
+    )
+    assert ("HEZBOLLAH", "OPPOSES", "LBN") not in pos, pos
