@@ -1278,9 +1278,12 @@ class SentenceAnalysis:
         # possessor of the attacked positions is the target
         if not other and trig.subtype == "attack" and trig.pos == "verb":
             tnouns = w.get("target_nouns", frozenset())
+            advs = self.adverbial_starts()
             for g in self.groups:
                 if g.idx in used or not lo_h <= g.i < hi_h or abs(g.i - k) > 12:
                     continue
+                if any(g.j <= b < k for b in advs):
+                    continue  # "struck positions in Lebanon after the ... attack"
                 pos = g.members[0].marker_pos
                 before = self.lows[pos - 1] if pos > 0 else ""
                 if (
