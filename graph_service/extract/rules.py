@@ -353,6 +353,16 @@ class SentenceAnalysis:
                     for x in range(mm.i, mm.j):
                         self.covered[x] = idx
 
+    def _owned_by_other(self, x: int, actor: str) -> bool:
+        """Is the noun at x possessed or modified by another actor ("Russia's embassy
+        in Canberra", "die russische Botschaft in Berlin")? Then "in X" is a place."""
+        p = x - 1
+        if p >= 0 and self.lows[p] in ("'s", "’s"):
+            p -= 1
+        if p < 0 or self.covered[p] < 0:
+            return False
+        return self.mentions[self.covered[p]].actor != actor
+
     def _case_ok(self, f: Form, k: int) -> bool:
         if f.policy == "any":
             return True
@@ -633,7 +643,12 @@ class SentenceAnalysis:
                         steps += 2
                         continue
                     # "die Regierung in Stockholm": the NP head is the government
-                    if k > 0 and lows[k - 1] in gov and low in ("in", "of", "von", "en", "de"):
+                    if (
+                        k > 0
+                        and lows[k - 1] in gov
+                        and low in ("in", "of", "von", "en", "de")
+                        and not self._owned_by_other(k - 1, m.actor)
+                    ):
                         k -= 2
                         steps += 2
                         while k >= 0 and lows[k] in skip:

@@ -150,3 +150,13 @@ def test_fronted_place_of_another_clause_is_no_target() -> None:
         "Israel struck positions in Lebanon after the Hezbollah-led attack of May 3.", "en"
     )
     assert ("HEZBOLLAH", "OPPOSES", "LBN") not in pos, pos
+
+
+def test_embassy_in_a_capital_belongs_to_its_owner() -> None:
+    pos, _neg = statements(
+        "Norway sent tanks to Ukraine. Russia's embassy in Oslo denounced the decision.", "en"
+    )
+    assert ("RUS", "OPPOSES", "NOR") in pos, pos
+    pos, _neg = statements("Die chinesische Botschaft in Berlin kritisierte Litauen.", "de")
+    assert ("CHN", "OPPOSES", "LTU") in pos, pos
+    assert ("DEU", "OPPOSES", "LTU") not in pos, pos
