@@ -45,6 +45,7 @@ AIR_DEFENCE_PAIRS = frozenset(
     }
 )
 AIR_DEFENCE_HEADS = frozenset(b for _a, b in AIR_DEFENCE_PAIRS)
+WITH_WORDS = frozenset({"with", "mit", "avec", "con"})
 # "the ambassador of France", "son ambassadeur à Paris", "Botschafter aus Moskau"
 ENVOY_MARKERS = frozenset({None, "of", "from", "de", "du", "d", "del", "à", "en", "aus", "in"})
 NP_RULES = ("pre-modifier", "post-adjective", "post-genitive", "compound-agent")
@@ -1138,6 +1139,20 @@ class SentenceAnalysis:
                 g2 = self.subject_left(k, lo_s) or self.first_after(k, hi_s, 4, used)
                 if g2 is not None and g2.idx not in used:
                     other, orule = g2.actors, "passive-patient"
+                    used.add(g2.idx)
+            if (
+                trig.type is RelationType.SUPPLIES
+                and not trig.reverse
+                and not other
+                and any(
+                    self.lows[x] in WITH_WORDS for x in range(max(lo_s, k - 6), min(hi_s, k + 3))
+                )
+            ):
+                # "Moscow has been supplied with shells by Pyongyang", "Russland sei mit
+                # Granaten aus Nordkorea beliefert worden": the subject receives
+                g2 = self.subject_left(k, lo_s)
+                if g2 is not None and g2.idx not in used:
+                    other, orule = g2.actors, "passive-recipient"
                     used.add(g2.idx)
 
         # frames with their own object: accusation, summoning an ambassador

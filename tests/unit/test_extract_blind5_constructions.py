@@ -160,3 +160,20 @@ def test_embassy_in_a_capital_belongs_to_its_owner() -> None:
     pos, _neg = statements("Die chinesische Botschaft in Berlin kritisierte Litauen.", "de")
     assert ("CHN", "OPPOSES", "LTU") in pos, pos
     assert ("DEU", "OPPOSES", "LTU") not in pos, pos
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Minsk has been supplied with artillery shells by Pyongyang.", "en"),
+        ("Belarus sei mit Granaten aus Nordkorea beliefert worden, hieß es.", "de"),
+    ],
+)
+def test_passive_supplied_with_makes_the_subject_the_recipient(text: str, lang: str) -> None:
+    pos, _neg = statements(text, lang)
+    assert ("PRK", "SUPPLIES", "BLR") in pos, pos
+
+
+def test_versorgen_mit_is_a_delivery() -> None:
+    pos, _neg = statements("Kuba versorgt Venezuela mit Treibstoff.", "de")
+    assert ("CUB", "SUPPLIES", "VEN") in pos, pos
