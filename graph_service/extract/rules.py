@@ -1644,6 +1644,7 @@ class SentenceAnalysis:
         "criticó el acuerdo", "die Stationierung als Provokation"): the possessor of the
         event noun, else the agent of the latest statement of the event's kind."""
         facts = self.discourse.facts
+        agent_preps = self.w.get("agent_preps", frozenset()) | {"of", "de", "del", "des", "du"}
         for x in sorted(range(max(lo_s, k - 5), min(k + 6, hi_s)), key=lambda y: abs(y - k)):
             if x == k:
                 continue
@@ -1669,7 +1670,10 @@ class SentenceAnalysis:
                 # Erweiterung der Allianz": the event noun names its actor
                 if set(g.actors) & set(agent) or not lo_s <= g.i < hi_s:
                     continue
-                if (g.j in (x, x - 1) and g.i > k) or (x < g.i <= x + 3):
+                if g.j in (x, x - 1) and (g.i > k or any(m.adj or m.gen for m in g.members)):
+                    return g.actors[0]  # "condemned Iran's strikes", "die russischen Angriffe"
+                if x < g.i <= x + 3 and (g.marker is None or g.marker in agent_preps):
+                    # "the attack by Hamas", not "the attacks on Odesa" (the target)
                     return g.actors[0]
             if x > k and trig.subtype == "threat":
                 continue  # "threatened to impose tariffs on ...": no event named

@@ -177,3 +177,11 @@ def test_passive_supplied_with_makes_the_subject_the_recipient(text: str, lang: 
 def test_versorgen_mit_is_a_delivery() -> None:
     pos, _neg = statements("Kuba versorgt Venezuela mit Treibstoff.", "de")
     assert ("CUB", "SUPPLIES", "VEN") in pos, pos
+
+
+def test_condemned_attacks_take_the_attacker_not_the_target() -> None:
+    pos, _neg = statements(
+        "Die Regierung Italiens hat die iranischen Angriffe auf Israel scharf verurteilt.", "de"
+    )
+    assert ("ITA", "OPPOSES", "IRN") in pos, pos
+    assert ("ITA", "OPPOSES", "ISR") not in pos, pos
