@@ -46,6 +46,7 @@ AIR_DEFENCE_PAIRS = frozenset(
 )
 AIR_DEFENCE_HEADS = frozenset(b for _a, b in AIR_DEFENCE_PAIRS)
 WITH_WORDS = frozenset({"with", "mit", "avec", "con"})
+AS_WORDS = frozenset({"as", "als", "comme", "como"})
 # "the ambassador of France", "son ambassadeur à Paris", "Botschafter aus Moskau"
 ENVOY_MARKERS = frozenset({None, "of", "from", "de", "du", "d", "del", "à", "en", "aus", "in"})
 NP_RULES = ("pre-modifier", "post-adjective", "post-genitive", "compound-agent")
@@ -1603,6 +1604,14 @@ class SentenceAnalysis:
                     ):
                         other, orule, oconf = g.actors, "pronoun-main-subject", 0.75
                         break
+        if (
+            arule in ("clause-subject", "previous-segment")
+            and is_noun
+            and self.condemnation_before(k, lo_s)
+        ):
+            # "Le Kremlin a condamné la livraison d'armes à Kiev", "condemned the
+            # attacks on Odesa": the condemner is not the agent of what it condemns
+            return []
         if bool(agent) != bool(other):
             agent, arule, aconf, other, orule, oconf = self.implicit_side(
                 k, trig, passive, lo_h, hi_h, (agent, arule, aconf), (other, orule, oconf)
@@ -1619,6 +1628,18 @@ class SentenceAnalysis:
                 for r in self.trig[x]
             ):
                 return True
+        return False
+
+    def condemnation_before(self, k: int, lo: int) -> bool:
+        """A condemning verb shortly before ``k`` in the clause."""
+        for x in range(max(lo, k - 6), k):
+            if self.covered[x] < 0 and any(
+                r.subtype == "condemnation" and r.pos == "verb" and not self.nominal(x, r)
+                for r in self.trig[x]
+            ):
+                # "which Somalia condemned as an attack on its sovereignty": a
+                # predicative noun says what the condemner suffers
+                return not any(self.lows[y] in AS_WORDS for y in range(x + 1, k))
         return False
 
     def supply_verb_before(self, k: int, lo: int) -> bool:

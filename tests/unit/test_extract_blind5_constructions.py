@@ -185,3 +185,17 @@ def test_condemned_attacks_take_the_attacker_not_the_target() -> None:
     )
     assert ("ITA", "OPPOSES", "IRN") in pos, pos
     assert ("ITA", "OPPOSES", "ISR") not in pos, pos
+
+
+def test_condemner_is_not_the_agent_of_the_condemned_noun() -> None:
+    pos, _neg = statements("Le Kremlin a condamné la livraison d'armes à la Moldavie.", "fr")
+    assert ("RUS", "SUPPLIES", "MDA") not in pos, pos
+    pos, _neg = statements("Norway condemned the attacks on Odesa.", "en")
+    assert ("NOR", "OPPOSES", "UKR") not in pos, pos
+    # predicative: what the condemner suffers
+    pos, _neg = statements(
+        "Kenya signed a deal with Somaliland, which Somalia condemned as an attack on its"
+        " sovereignty.",
+        "en",
+    )
+    assert ("KEN", "OPPOSES", "SOM") in pos or ("SOM", "OPPOSES", "KEN") in pos, pos
