@@ -1702,7 +1702,19 @@ class SentenceAnalysis:
                 if rtype != ev.type.value or (rtype == "OPPOSES" and sub not in violent):
                     continue
                 if ev.type is RelationType.PARTNERSHIP:
-                    # the party of the agreement that is the topic: the first named
+                    # the party of the agreement that is the topic: one named in this
+                    # sentence ("criticised the pact, saying Japan was ..."), else the
+                    # first named
+                    named = {a for g2 in self.groups for a in g2.actors}
+                    parties = [
+                        a
+                        for s2, r2, _s, o2 in facts[-30:]
+                        if r2 == rtype and {s2, o2} & {subj, obj}
+                        for a in (s2, o2)
+                    ]
+                    for a in [*parties, subj, obj]:
+                        if a in named and a not in agent:
+                            return a
                     for a in (subj, obj):
                         if a not in agent:
                             return a

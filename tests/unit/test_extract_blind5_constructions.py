@@ -199,3 +199,12 @@ def test_condemner_is_not_the_agent_of_the_condemned_noun() -> None:
         "en",
     )
     assert ("KEN", "OPPOSES", "SOM") in pos or ("SOM", "OPPOSES", "KEN") in pos, pos
+
+
+def test_criticised_pact_targets_the_party_named_in_the_sentence() -> None:
+    pos, _neg = statements(
+        "Poland, Sweden and Finland signed a treaty. Russia criticised the pact, saying"
+        " Finland was provoking Moscow.",
+        "en",
+    )
+    assert ("RUS", "OPPOSES", "FIN") in pos, pos
