@@ -624,6 +624,7 @@ class SentenceAnalysis:
         gov = w.get("gov_nouns", frozenset())
         loose = self.lx.code != "de"
         stop = w["_clause_stop"]
+        report_preps = w.get("report_preps", frozenset())
         for m in self.mentions:
             k = m.i - 1
             steps = 0
@@ -682,7 +683,11 @@ class SentenceAnalysis:
             if m.marker is not None and lower_skipped and m.marker in ("of", "de", "du", "del"):
                 m.marker, m.marker_pos = None, -1  # "parts of Yemen" is no of-object
             # origin: adjective/genitive right before a supplied item
-            if m.adj or m.gen or m.mod:
+            reported_src = m.marker in report_preps or (
+                m.i > 0 and lows[m.i - 1] == "to" and m.i > 1 and lows[m.i - 2] in report_preps
+            )
+            if (m.adj or m.gen or m.mod) and not reported_src:
+                # ("according to South Korean intelligence" names a source, no item)
                 for x in range(m.j, min(m.j + 4, n)):
                     if x in self.item_at:
                         m.origin = True
@@ -1109,6 +1114,32 @@ class SentenceAnalysis:
             and any(self.lows[x] in w.get("receipt_verbs", ()) for x in range(max(0, k - 2), k))
         ):
             return []  # "The Philippines took delivery of ...": the subject receives
+        tnouns = w.get("target_nouns", frozenset())
+        if (
+            trig.subtype == "attack"
+            and self.lows[k] in tnouns
+            and k > 0
+            and self.covered[k - 1] >= 0
+        ):
+            return []  # "struck Hezbollah targets": a noun, the actor owns the targets
+        if (
+            trig.subtype == "attack"
+            and trig.pos == "verb"
+            and trig.frame != "prep_only"
+            and not is_noun
+            and not passive
+        ):
+            # "struck Hezbollah targets in southern Lebanon": the owner of the targets
+            for g in self.groups:
+                if (
+                    k < g.i <= k + 3
+                    and g.marker is None
+                    and g.j < len(self.lows)
+                    and self.lows[g.j] in tnouns
+                ):
+                    other, orule = g.actors, "target-owner"
+                    used.add(g.idx)
+                    break
         if trig.type is RelationType.SUPPLIES and is_noun and self.supply_verb_before(k, lo_s):
             return []  # "will send Ukraine a $425 million aid package": the verb says it
 

@@ -208,3 +208,17 @@ def test_criticised_pact_targets_the_party_named_in_the_sentence() -> None:
         "en",
     )
     assert ("RUS", "OPPOSES", "FIN") in pos, pos
+
+
+def test_struck_actor_targets_hits_the_actor() -> None:
+    pos, _neg = statements("Jordan said it had struck Hamas targets in southern Syria.", "en")
+    assert ("JOR", "OPPOSES", "HAMAS") in pos, pos
+    assert ("HAMAS", "OPPOSES", "SYR") not in pos, pos
+
+
+def test_according_to_a_national_source_is_no_supplier() -> None:
+    pos, _neg = statements(
+        "Iranian advisers have been sent to Venezuela, according to Colombian intelligence.",
+        "en",
+    )
+    assert ("COL", "SUPPLIES", "VEN") not in pos, pos
