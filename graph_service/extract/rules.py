@@ -625,6 +625,7 @@ class SentenceAnalysis:
         loose = self.lx.code != "de"
         stop = w["_clause_stop"]
         report_preps = w.get("report_preps", frozenset())
+        source_nouns = w.get("source_nouns", frozenset())
         for m in self.mentions:
             k = m.i - 1
             steps = 0
@@ -660,6 +661,10 @@ class SentenceAnalysis:
                             m.marker, m.marker_pos = lows[k], k
                         break
                     m.marker, m.marker_pos = low, k
+                    break
+                if low in source_nouns:
+                    # "nach Angaben des Pentagons": the source of a report, no actor
+                    m.marker, m.marker_pos = "laut", k
                     break
                 if low in skip or low.isdigit() or low in quants:
                     k -= 1

@@ -222,3 +222,11 @@ def test_according_to_a_national_source_is_no_supplier() -> None:
         "en",
     )
     assert ("COL", "SUPPLIES", "VEN") not in pos, pos
+
+
+def test_source_of_a_report_is_no_subject() -> None:
+    pos, _neg = statements(
+        "Nach Angaben des Pentagons hat Iran Drohnen nach Russland geliefert.", "de"
+    )
+    assert ("IRN", "SUPPLIES", "RUS") in pos, pos
+    assert ("USA", "SUPPLIES", "RUS") not in pos, pos
