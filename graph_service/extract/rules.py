@@ -1192,6 +1192,13 @@ class SentenceAnalysis:
                     other, orule = g2.actors, "passive-recipient"
                     used.add(g2.idx)
 
+        if (
+            trig.frame == "accuse"
+            and k + 1 < len(self.lows)
+            and self.lows[k + 1] in ("of", "de", "d", "d'", "d’")
+            and self.lows[k].endswith(("ed", "é", "és", "ée", "ées", "ado", "ados", "ada", "adas"))
+        ):
+            return []  # "companies accused of supplying", "acusado de": accuser unnamed
         # frames with their own object: accusation, summoning an ambassador
         if trig.frame == "accuse" and not other:
             g = self.first_after(k, hi_h, 6, used)
@@ -1866,6 +1873,12 @@ class SentenceAnalysis:
                 for g in self.groups:
                     if a < g.i and g.j == k - 1:
                         return g
+                if a + 1 == k - 1:
+                    # "20 Chinese companies accused of supplying": the head before the
+                    # participle is the accused
+                    for g in reversed(self.groups):
+                        if g.j <= a and a - g.j <= 2:
+                            return g
                 return None
         return None
 

@@ -230,3 +230,18 @@ def test_source_of_a_report_is_no_subject() -> None:
     )
     assert ("IRN", "SUPPLIES", "RUS") in pos, pos
     assert ("USA", "SUPPLIES", "RUS") not in pos, pos
+
+
+def test_entities_accused_of_supplying_are_the_suppliers() -> None:
+    pos, _neg = statements(
+        "Britain imposed sanctions on 12 Turkish companies accused of supplying Russia's military.",
+        "en",
+    )
+    assert ("TUR", "SUPPLIES", "RUS") in pos, pos
+    assert ("GBR", "SUPPLIES", "RUS") not in pos, pos
+    assert ("GBR", "OPPOSES", "RUS") not in pos, pos
+
+
+def test_opposing_a_sale_opposes_the_seller() -> None:
+    pos, _neg = statements("India firmly opposes the Chinese arms sales to Pakistan.", "en")
+    assert ("IND", "OPPOSES", "CHN") in pos, pos
