@@ -1519,6 +1519,22 @@ class SentenceAnalysis:
         # direct object after a verb
         if not other and trig.pos == "verb" and not passive:
             g = self.first_after(k, hi_s, 5, used)
+            if g is None and trig.type is RelationType.OPPOSES:
+                # "expelled French troops", "attacked Russian positions": the origin of
+                # the object is the target
+                g = next(
+                    (
+                        g2
+                        for g2 in self.groups
+                        if k < g2.i < hi_s
+                        and g2.i - k <= 3
+                        and g2.is_origin
+                        and g2.marker is None
+                        and g2.idx not in used
+                        and all(self.lows[x] in w["_np_skip"] for x in range(k + 1, g2.i))
+                    ),
+                    None,
+                )
             if g is not None:
                 other, orule, oconf = g.actors, "direct-object", 0.9
                 used.add(g.idx)

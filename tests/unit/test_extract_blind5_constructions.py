@@ -245,3 +245,12 @@ def test_entities_accused_of_supplying_are_the_suppliers() -> None:
 def test_opposing_a_sale_opposes_the_seller() -> None:
     pos, _neg = statements("India firmly opposes the Chinese arms sales to Pakistan.", "en")
     assert ("IND", "OPPOSES", "CHN") in pos, pos
+
+
+def test_origin_of_an_attacked_object_is_the_target() -> None:
+    pos, _neg = statements("Burkina Faso expelled French troops.", "en")
+    assert ("BFA", "OPPOSES", "FRA") in pos, pos
+    pos, _neg = statements(
+        "Eritrea, which fought alongside Ethiopian troops in 2021, joined the talks.", "en"
+    )
+    assert ("ERI", "OPPOSES", "ETH") not in pos, pos
