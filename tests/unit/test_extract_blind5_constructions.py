@@ -254,3 +254,10 @@ def test_origin_of_an_attacked_object_is_the_target() -> None:
         "Eritrea, which fought alongside Ethiopian troops in 2021, joined the talks.", "en"
     )
     assert ("ERI", "OPPOSES", "ETH") not in pos, pos
+
+
+def test_romance_send_takes_en_and_a_recipients() -> None:
+    pos, _neg = statements("Selon Kiev, la Biélorussie a envoyé des soldats en Russie.", "fr")
+    assert ("BLR", "SUPPLIES", "RUS") in pos, pos
+    pos, _neg = statements("Irán ha enviado miles de drones a Rusia.", "es")
+    assert ("IRN", "SUPPLIES", "RUS") in pos, pos
