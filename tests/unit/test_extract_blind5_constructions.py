@@ -261,3 +261,24 @@ def test_romance_send_takes_en_and_a_recipients() -> None:
     assert ("BLR", "SUPPLIES", "RUS") in pos, pos
     pos, _neg = statements("Irán ha enviado miles de drones a Rusia.", "es")
     assert ("IRN", "SUPPLIES", "RUS") in pos, pos
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Eritrea supports the Houthis with weapons and money.", "en"),
+        ("Eritrea unterstützt die Huthi-Miliz mit Waffen und Geld.", "de"),
+        ("Eritrea apoya a los hutíes con armas y dinero.", "es"),
+    ],
+)
+def test_backing_with_supplies_is_a_delivery(text: str, lang: str) -> None:
+    pos, _neg = statements(text, lang)
+    assert ("ERI", "SUPPLIES", "HOUTHIS") in pos, pos
+
+
+def test_zu_infinitive_bereitstellen_is_a_delivery() -> None:
+    pos, _neg = statements(
+        "Norwegen kündigte an, weitere 2 Milliarden Kronen für die Ukraine bereitzustellen.",
+        "de",
+    )
+    assert ("NOR", "SUPPLIES", "UKR") in pos, pos
