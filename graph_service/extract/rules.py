@@ -1168,7 +1168,12 @@ class SentenceAnalysis:
         # passive: agent from von/by; the nominative is the patient
         if passive and not agent:
             for g in self.groups:
-                if lo_s <= g.i < hi_s and g.marker in w.get("agent_preps", ()) and not g.is_origin:
+                if (
+                    lo_s <= g.i < hi_s
+                    and g.marker in w.get("agent_preps", ())
+                    and (not g.is_origin or trig.type is RelationType.OPPOSES)
+                ):
+                    # ("durch russische Raketen angegriffen": the weapons' origin attacks)
                     agent, arule = g.actors, "passive-agent"
                     used.add(g.idx)
                     break

@@ -282,3 +282,14 @@ def test_zu_infinitive_bereitstellen_is_a_delivery() -> None:
         "de",
     )
     assert ("NOR", "SUPPLIES", "UKR") in pos, pos
+
+
+def test_seitens_marks_the_agent_of_a_passive() -> None:
+    pos, _neg = statements("Litauen wird seitens der USA mit Raketen beliefert.", "de")
+    assert ("USA", "SUPPLIES", "LTU") in pos, pos
+    assert ("LTU", "SUPPLIES", "USA") not in pos, pos
+
+
+def test_passive_attack_by_origin_weapons() -> None:
+    pos, _neg = statements("Charkiw wurde durch russische Raketen angegriffen.", "de")
+    assert ("RUS", "OPPOSES", "UKR") in pos, pos
