@@ -249,6 +249,7 @@ class SentenceAnalysis:
         self._embedded: dict[int, bool] = {}  # comma segment -> relative/adverbial clause
         self._adverbial: list[int] | None = None  # adverbial subordinators with a subject
         self.trig: list[tuple[Trigger, ...]] = []  # trigger readings per token
+        self._nap: bool | None = None  # any "durch"/"by"/"par" in the sentence
         self.denial: list[tuple[str, ...]] | None = None  # denial cues per token
 
     # --- mentions -------------------------------------------------------------------
@@ -1292,7 +1293,13 @@ class SentenceAnalysis:
                 used.add(g.idx)
                 break
 
-        if not agent and is_noun and not trig.reverse and trig.frame != "supplier_noun":
+        if (
+            not agent
+            and is_noun
+            and not trig.reverse
+            and trig.frame != "supplier_noun"
+            and self.has_nominal_agent_prep()
+        ):
             # "die Lieferung von Flugzeugen an die Ukraine durch Schweden", "the
             # delivery of tanks to Kyiv by Poland": an explicit agent further on
             for g in self.post_groups(k, hi_s, w.get("nominal_agent_preps", ()), 12):
@@ -1705,6 +1712,11 @@ class SentenceAnalysis:
                 # predicative noun says what the condemner suffers
                 return not any(self.lows[y] in AS_WORDS for y in range(x + 1, k))
         return False
+
+    def has_nominal_agent_prep(self) -> bool:
+        if self._nap is None:
+            self._nap = not self.w.get("nominal_agent_preps", frozenset()).isdisjoint(self.lows)
+        return self._nap
 
     def supply_verb_before(self, k: int, lo: int) -> bool:
         """A supplying verb (not a noun) shortly before ``k`` in the same clause."""
