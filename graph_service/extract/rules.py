@@ -412,7 +412,7 @@ class SentenceAnalysis:
             if low in self.w.get("singular_pronouns", ()):
                 # "Er kündigte an ...", "He said ...": a sentence-initial pronoun is
                 # the person who was the subject of the sentence before
-                actor = self.discourse.person_subject.get(self.sent - 1)
+                actor = self.discourse.person_subject.get(self.sent - 1) if k < 3 else None
                 if actor and all(not x.is_word for x in t[:k]):
                     extra.append(
                         Mention(
