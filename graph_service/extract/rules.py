@@ -689,10 +689,10 @@ class SentenceAnalysis:
             if m.marker is not None and lower_skipped and m.marker in ("of", "de", "du", "del"):
                 m.marker, m.marker_pos = None, -1  # "parts of Yemen" is no of-object
             # origin: adjective/genitive right before a supplied item
-            reported_src = m.marker in report_preps or (
-                m.i > 0 and lows[m.i - 1] == "to" and m.i > 1 and lows[m.i - 2] in report_preps
-            )
-            if (m.adj or m.gen or m.mod) and not reported_src:
+            if (m.adj or m.gen or m.mod) and not (
+                m.marker in report_preps
+                or (m.i > 1 and lows[m.i - 1] == "to" and lows[m.i - 2] in report_preps)
+            ):
                 # ("according to South Korean intelligence" names a source, no item)
                 for x in range(m.j, min(m.j + 4, n)):
                     if x in self.item_at:
@@ -1137,8 +1137,10 @@ class SentenceAnalysis:
         ):
             # "struck Hezbollah targets in southern Lebanon": the owner of the targets
             for g in self.groups:
+                if g.i > k + 3:
+                    break
                 if (
-                    k < g.i <= k + 3
+                    k < g.i
                     and g.marker is None
                     and g.j < len(self.lows)
                     and self.lows[g.j] in tnouns
