@@ -293,3 +293,22 @@ def test_seitens_marks_the_agent_of_a_passive() -> None:
 def test_passive_attack_by_origin_weapons() -> None:
     pos, _neg = statements("Charkiw wurde durch russische Raketen angegriffen.", "de")
     assert ("RUS", "OPPOSES", "UKR") in pos, pos
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Moldova's president thanked Romania for the air defence systems.", "en"),
+        ("Die moldauische Präsidentin bedankte sich bei Rumänien für die Panzer.", "de"),
+        ("La Moldavie a remercié la Roumanie pour les missiles.", "fr"),
+        ("Moldavia agradeció a Rumanía los misiles.", "es"),
+    ],
+)
+def test_thanking_for_supplies(text: str, lang: str) -> None:
+    pos, _neg = statements(text, lang)
+    assert ("ROU", "SUPPLIES", "MDA") in pos, pos
+
+
+def test_thanking_without_items_is_no_delivery() -> None:
+    pos, _neg = statements("Moldova thanked Romania for hosting the talks.", "en")
+    assert ("ROU", "SUPPLIES", "MDA") not in pos, pos
