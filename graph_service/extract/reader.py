@@ -13,6 +13,7 @@ from typing import Any
 import yaml
 
 from graph_service.errors import DocumentReadError, InputTooLargeError, UnsupportedMediaError
+from graph_service.extract.lexicon import SAFE_LOADER
 from graph_service.models import Document
 
 log = logging.getLogger(__name__)
@@ -78,7 +79,7 @@ def split_front_matter(text: str, path: str) -> tuple[dict[str, Any], str]:
     for n, line in enumerate(lines[1:], 1):
         if line.strip() in ("---", "..."):
             try:
-                meta = yaml.safe_load("\n".join(lines[1:n])) or {}
+                meta = yaml.load("\n".join(lines[1:n]), Loader=SAFE_LOADER) or {}
             except yaml.YAMLError as exc:
                 raise DocumentReadError(f"{path}: invalid YAML front matter: {exc}") from None
             if not isinstance(meta, dict):
