@@ -4,25 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from graph_service.extract import extract_statements
-from graph_service.models import Document
-
-Triple = tuple[str, str, str]
-
-
-def _key(subject: str, rtype: str, obj: str) -> Triple:
-    if rtype == "PARTNERSHIP":  # symmetric
-        subject, obj = sorted((subject, obj))
-    return subject, rtype, obj
-
-
-def statements(text: str, lang: str, title: str | None = None) -> tuple[set[Triple], set[Triple]]:
-    """(asserted triples, negated triples); PARTNERSHIP pairs in sorted order."""
-    doc = Document(path="t.txt", text=text, lang=lang, title=title)
-    found = extract_statements(doc)
-    pos = {_key(s.subject, s.type.value, s.object) for s in found if not s.negated}
-    neg = {_key(s.subject, s.type.value, s.object) for s in found if s.negated}
-    return pos, neg
+from tests.unit.extract_support import Triple, statements, triple_key
 
 
 @pytest.mark.parametrize(
@@ -124,7 +106,7 @@ def statements(text: str, lang: str, title: str | None = None) -> tuple[set[Trip
 )
 def test_construction(text: str, lang: str, expected: tuple[str, str, str]) -> None:
     pos, _neg = statements(text, lang)
-    assert _key(*expected) in pos
+    assert triple_key(*expected) in pos
 
 
 def test_delivery_by_several_suppliers_goes_to_the_topic() -> None:
@@ -223,7 +205,7 @@ def test_membership_after_a_relative_clause() -> None:
         "Schweden, das eine lange Küste an der Ostsee hat, ist im März der Nato beigetreten.",
         "de",
     )
-    assert _key("SWE", "PARTNERSHIP", "NATO") in pos
+    assert triple_key("SWE", "PARTNERSHIP", "NATO") in pos
 
 
 def test_possessive_points_to_the_nearest_actor() -> None:
@@ -244,7 +226,7 @@ def test_possessive_points_to_the_nearest_actor() -> None:
 )
 def test_restoring_relations_is_a_rapprochement(text: str, lang: str) -> None:
     pos, _neg = statements(text, lang)
-    assert _key("QAT", "PARTNERSHIP", "BHR") in pos
+    assert triple_key("QAT", "PARTNERSHIP", "BHR") in pos
 
 
 def test_bombers_are_no_bombing() -> None:
@@ -282,4 +264,4 @@ def test_bombers_are_no_bombing() -> None:
 )
 def test_more_constructions(text: str, lang: str, expected: Triple) -> None:
     pos, _neg = statements(text, lang)
-    assert _key(*expected) in pos
+    assert triple_key(*expected) in pos

@@ -4,25 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from graph_service.extract import extract_statements
-from graph_service.models import Document
-
-Triple = tuple[str, str, str]
-
-
-def _key(subject: str, rtype: str, obj: str) -> Triple:
-    if rtype == "PARTNERSHIP":  # symmetric
-        subject, obj = sorted((subject, obj))
-    return subject, rtype, obj
-
-
-def statements(text: str, lang: str, title: str | None = None) -> tuple[set[Triple], set[Triple]]:
-    """(asserted triples, negated triples); PARTNERSHIP pairs in sorted order."""
-    doc = Document(path="t.txt", text=text, lang=lang, title=title)
-    found = extract_statements(doc)
-    pos = {_key(s.subject, s.type.value, s.object) for s in found if not s.negated}
-    neg = {_key(s.subject, s.type.value, s.object) for s in found if s.negated}
-    return pos, neg
+from tests.unit.extract_support import Triple, statements, triple_key
 
 
 @pytest.mark.parametrize(
@@ -92,7 +74,7 @@ def statements(text: str, lang: str, title: str | None = None) -> tuple[set[Trip
 )
 def test_construction(text: str, lang: str, expected: Triple) -> None:
     pos, _neg = statements(text, lang)
-    assert _key(*expected) in pos, pos
+    assert triple_key(*expected) in pos, pos
 
 
 def test_possessed_war_is_not_negated() -> None:
@@ -108,8 +90,8 @@ def test_accused_party_is_the_agent() -> None:
     assert ("IRN", "SUPPLIES", "HEZBOLLAH") in pos, pos
     assert ("ISR", "SUPPLIES", "HEZBOLLAH") not in pos, pos
     pos, _neg = statements("Israel Katz acusó a Petro de apoyar a Hamás.", "es")
-    assert _key("COL", "PARTNERSHIP", "HAMAS") in pos, pos
-    assert _key("ISR", "PARTNERSHIP", "HAMAS") not in pos, pos
+    assert triple_key("COL", "PARTNERSHIP", "HAMAS") in pos, pos
+    assert triple_key("ISR", "PARTNERSHIP", "HAMAS") not in pos, pos
 
 
 def test_junta_is_the_salient_state_not_a_supplier_in_the_sentence() -> None:
@@ -138,13 +120,13 @@ def test_attributive_allied_names_no_partner() -> None:
     )
     assert not any(t == "PARTNERSHIP" for _s, t, _o in pos), pos
     pos, _neg = statements("Iran-aligned militias attacked US bases in Iraq.", "en")
-    assert _key("IRN", "PARTNERSHIP", "USA") not in pos, pos
+    assert triple_key("IRN", "PARTNERSHIP", "USA") not in pos, pos
     pos, _neg = statements("Belarus is closely allied with Russia.", "en")
-    assert _key("BLR", "PARTNERSHIP", "RUS") in pos, pos
+    assert triple_key("BLR", "PARTNERSHIP", "RUS") in pos, pos
 
 
 def test_protecting_a_state_is_backing() -> None:
     pos, _neg = statements("Washington pledged to protect Taiwan.", "en")
-    assert _key("USA", "PARTNERSHIP", "TWN") in pos, pos
+    assert triple_key("USA", "PARTNERSHIP", "TWN") in pos, pos
     pos, _neg = statements("Kyiv must protect its cities from Russian drones.", "en")
     assert not any(t == "PARTNERSHIP" for _s, t, _o in pos), pos

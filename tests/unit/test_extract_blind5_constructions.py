@@ -4,25 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from graph_service.extract import extract_statements
-from graph_service.models import Document
-
-Triple = tuple[str, str, str]
-
-
-def _key(subject: str, rtype: str, obj: str) -> Triple:
-    if rtype == "PARTNERSHIP":  # symmetric
-        subject, obj = sorted((subject, obj))
-    return subject, rtype, obj
-
-
-def statements(text: str, lang: str, title: str | None = None) -> tuple[set[Triple], set[Triple]]:
-    """(asserted triples, negated triples); PARTNERSHIP pairs in sorted order."""
-    doc = Document(path="t.txt", text=text, lang=lang, title=title)
-    found = extract_statements(doc)
-    pos = {_key(s.subject, s.type.value, s.object) for s in found if not s.negated}
-    neg = {_key(s.subject, s.type.value, s.object) for s in found if s.negated}
-    return pos, neg
+from tests.unit.extract_support import Triple, statements, triple_key
 
 
 @pytest.mark.parametrize(
@@ -106,7 +88,7 @@ def statements(text: str, lang: str, title: str | None = None) -> tuple[set[Trip
 )
 def test_construction(text: str, lang: str, expected: Triple) -> None:
     pos, _neg = statements(text, lang)
-    assert _key(*expected) in pos, pos
+    assert triple_key(*expected) in pos, pos
 
 
 def test_reported_place_is_no_recipient() -> None:
@@ -123,7 +105,7 @@ def test_aid_package_object_of_send_makes_no_reverse_supply() -> None:
 
 def test_european_nato_partners_is_no_eu() -> None:
     pos, _neg = statements("Die europäischen Nato-Partner müssten enger zusammenrücken.", "de")
-    assert _key("EU", "PARTNERSHIP", "NATO") not in pos, pos
+    assert triple_key("EU", "PARTNERSHIP", "NATO") not in pos, pos
 
 
 def test_pronoun_without_known_person_stays_unresolved() -> None:
