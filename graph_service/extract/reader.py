@@ -3,7 +3,6 @@ trafilatura), .jsonl (one document per line); strict about encodings and binarie
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import logging
 from collections.abc import Iterable, Iterator
@@ -12,6 +11,7 @@ from typing import Any
 
 import yaml
 
+from graph_service.dates import parse_date
 from graph_service.errors import DocumentReadError, InputTooLargeError, UnsupportedMediaError
 from graph_service.extract.lexicon import SAFE_LOADER
 from graph_service.models import Document
@@ -52,19 +52,6 @@ def _decode(data: bytes, path: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _parse_date(value: Any) -> dt.date | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return None
-
-
 def _str(value: Any) -> str | None:
     return None if value is None or value == "" else str(value)
 
@@ -97,7 +84,7 @@ def _text_document(text: str, path: str) -> Document:
         text=body,
         id=_str(meta.get("id")),
         title=_str(meta.get("title")),
-        date=_parse_date(meta.get("date")),
+        date=parse_date(meta.get("date")),
         url=_str(meta.get("url")),
         source=_str(meta.get("source")),
         lang=_str(meta.get("lang")),
@@ -117,7 +104,7 @@ def _html_document(text: str, path: str) -> Document:
         path=path,
         text=body,
         title=_str(getattr(meta, "title", None)),
-        date=_parse_date(getattr(meta, "date", None)),
+        date=parse_date(getattr(meta, "date", None)),
         url=_str(getattr(meta, "url", None)),
         source=_str(getattr(meta, "sitename", None)),
         lang=_str(getattr(meta, "language", None)),
@@ -141,7 +128,7 @@ def _jsonl_document(line: str, path: str, number: int) -> Document:
         text=text,
         id=doc_id,
         title=_str(row.get("title")),
-        date=_parse_date(row.get("date")),
+        date=parse_date(row.get("date")),
         url=_str(row.get("url")),
         source=_str(row.get("source")),
         lang=_str(row.get("lang")),

@@ -9,6 +9,7 @@ import math
 from collections.abc import Iterable
 from typing import Any
 
+from graph_service.dates import parse_date
 from graph_service.models import RelationType
 
 ALL_TYPES: tuple[RelationType, ...] = tuple(RelationType)
@@ -35,18 +36,9 @@ def query_per_type(*, partnership: str, supplies: str, opposes: str) -> dict[Rel
 
 def to_date(value: Any) -> dt.date | None:
     """A Neo4j ``Date``/``DateTime``, a Python date or an ISO string as a date; else None."""
-    if value is None:
-        return None
     if hasattr(value, "to_native"):
         value = value.to_native()
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return None
+    return parse_date(value)
 
 
 def str_list(value: Any) -> list[str]:
