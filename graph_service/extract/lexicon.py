@@ -28,7 +28,6 @@ from graph_service.models import Actor, ActorKind, RelationType
 log = logging.getLogger(__name__)
 
 LEXICON_DIR = Path(__file__).resolve().parent.parent / "data" / "lexicons"
-RULE_LANGUAGES = ("de", "en", "fr", "es")
 FALLBACK_LANGUAGE = "en"
 # libyaml's loader when PyYAML was built with it: the lexicons load several times faster.
 SAFE_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -37,6 +36,22 @@ SAFE_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoade
 def load_yaml(name: str) -> Any:
     with (LEXICON_DIR / name).open(encoding="utf-8") as fh:
         return yaml.load(fh, Loader=SAFE_LOADER)
+
+
+def _rule_languages() -> tuple[str, ...]:
+    """Languages with a lexicon of their own: every ``<code>.yaml`` in the lexicon folder
+    whose ``lang`` key names its code. Adding a language is adding its file."""
+    found = []
+    for path in sorted(LEXICON_DIR.glob("*.yaml")):
+        if re.fullmatch(r"[a-z]{2,3}", path.stem):
+            with path.open(encoding="utf-8") as fh:
+                head = fh.read(4096)
+            if re.search(rf"^lang:\s*{path.stem}\s*$", head, re.MULTILINE):
+                found.append(path.stem)
+    return tuple(found)
+
+
+RULE_LANGUAGES = _rule_languages()
 
 
 def fold(text: str) -> str:
@@ -76,12 +91,20 @@ def _alpha3() -> dict[str, str]:
     return table
 
 
+@cache
+def _first_conjunction(lang: str) -> str:
+    """The language's "and", for CLDR names written with "&"."""
+    code = lang if lang in RULE_LANGUAGES else FALLBACK_LANGUAGE
+    words = (load_yaml(f"{code}.yaml").get("words") or {}).get("conjunctions") or "and"
+    return str(words).split()[0]
+
+
 def _clean_cldr(name: str, lang: str) -> list[str]:
     names = [re.sub(r"\s*\(.*?\)", "", name).strip()]
     paren = re.search(r"\((.*?)\)", name)
     if paren:
         names.append(paren.group(1))
-    conj = {"de": "und", "fr": "et", "es": "y"}.get(lang, "and")
+    conj = _first_conjunction(lang)
     out = []
     for n in names:
         out.append(n.replace(" & ", f" {conj} ").replace("’", "'"))
@@ -234,6 +257,13 @@ class Language:
     denial: _RegexTable
     participle: re.Pattern[str]
     particle_verbs: dict[str, re.Pattern[str]]  # denial cue -> required particle
+    # grammar properties the engine branches on (never on the language code): see
+    # FEATURES and the `features:` section of each lexicon file
+    features: frozenset[str] = frozenset()
+    adjective_endings: tuple[str, ...] = ()  # non-empty inflection endings of adjectives
+    modifier_endings: tuple[str, ...] = ()  # words that may stand inside a noun phrase
+    # two-word items ("air defence"): (first, second) low tokens -> item
+    compound_items: dict[tuple[str, str], ItemWord] = field(default_factory=dict)
     reference_words: frozenset[str] = frozenset()  # words that may refer back
 
     def __post_init__(self) -> None:
@@ -254,6 +284,47 @@ class Language:
         w["_coord_ok"] = (
             frozenset({",", "'s", "’s"}) | w.get("conjunctions", e) | w.get("articles", e)
         )
+
+
+# Grammar properties a lexicon file may switch on under `features:` (true/false).
+FEATURES = {
+    "verb_second": "finite verb second in main clauses, verb-final subordinate clauses, "
+    "subject after the verb when something else is fronted (German)",
+    "capitalised_nouns": "nouns are written with a capital letter, so case tells a noun "
+    "from a verb and an inflected adjective from a name (German)",
+    "genitive_case": "an unmarked actor right after a noun can be its genitive owner "
+    "('Überfall Russlands')",
+    "compound_names_target": "a name joined by a hyphen to a trigger noun is its target "
+    "('Russland-Sanktionen'); without it the name is the agent ('Iran-backed')",
+    "attributive_participles": "participle phrases stand before the noun they modify, "
+    "with their agent ('der von Kigali unterstützten Miliz')",
+    "adjective_after_noun": "adjectives follow the noun ('sanctions occidentales')",
+    "relative_blocks_subject": "a relative pronoun after a non-actor noun opens a clause "
+    "whose subject is that noun ('lenders that help finance')",
+}
+
+
+def _features(spec: dict[str, Any], code: str) -> frozenset[str]:
+    raw = spec.get("features") or {}
+    if not isinstance(raw, dict):
+        raise ValueError(f"{code}.yaml: 'features' must be a mapping of feature: true|false")
+    unknown = [k for k in raw if k not in FEATURES and k != "lemmatizer"]
+    if unknown:
+        raise ValueError(
+            f"{code}.yaml: unknown feature(s) {', '.join(map(str, unknown))}; "
+            f"known: {', '.join(FEATURES)}"
+        )
+    return frozenset(k for k, v in raw.items() if k in FEATURES and v is True)
+
+
+def _compound_items(spec: dict[str, Any], code: str) -> dict[tuple[str, str], ItemWord]:
+    out: dict[tuple[str, str], ItemWord] = {}
+    for entry in spec.get("compound_items") or []:
+        lows = tuple(t.low for t in tokenize(str(entry["words"])))
+        if len(lows) != 2:
+            raise ValueError(f"{code}.yaml: compound_items {entry['words']!r} must be two words")
+        out[(lows[0], lows[1])] = ItemWord(entry["item"], entry["subtype"])
+    return out
 
 
 def _inflect(form: str, suffixes: list[str], skip: re.Pattern[str] | None) -> list[str]:
@@ -386,6 +457,10 @@ def language(code: str) -> Language:
         denial=_RegexTable([d["match"] for d in denial_specs], [d["match"] for d in denial_specs]),
         participle=re.compile(spec.get("participle") or r"(?!)"),
         particle_verbs=particle_verbs,
+        features=_features(spec, rules_code),
+        adjective_endings=tuple(e for e in adj_endings if e),
+        modifier_endings=tuple(str(e) for e in infl.get("modifier_endings") or [] if e),
+        compound_items=_compound_items(spec, rules_code),
     )
     log.debug("lexicon %s: %d first tokens, %d triggers", code, len(index), len(trig_values))
     return compiled

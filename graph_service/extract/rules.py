@@ -30,25 +30,8 @@ from graph_service.extract.text import Token
 from graph_service.models import Modality, RelationType
 
 PUNCT_HARD = frozenset(";:–—()[]|")
-ASSOC = frozenset({"linked", "tied", "belonging", "affiliated", "connected", "loyal", "bound"})
 QUOTES = frozenset("\"'«»„“”‚‘’›‹")
 STATE_LIKE = frozenset({"state", "bloc", "group"})
-ROMANCE = frozenset({"fr", "es"})
-AIR_DEFENCE_PAIRS = frozenset(
-    {
-        ("air", "defence"),
-        ("air", "defense"),
-        ("défense", "aérienne"),
-        ("défense", "antiaérienne"),
-        ("defensa", "aérea"),
-        ("defensa", "antiaérea"),
-    }
-)
-AIR_DEFENCE_HEADS = frozenset(b for _a, b in AIR_DEFENCE_PAIRS)
-WITH_WORDS = frozenset({"with", "mit", "avec", "con"})
-AS_WORDS = frozenset({"as", "als", "comme", "como"})
-# "the ambassador of France", "son ambassadeur à Paris", "Botschafter aus Moskau"
-ENVOY_MARKERS = frozenset({None, "of", "from", "de", "du", "d", "del", "à", "en", "aus", "in"})
 NP_RULES = ("pre-modifier", "post-adjective", "post-genitive", "compound-agent")
 # agents found from the sentence's grammar (not from a fallback guess): only these
 # take the other side from the discourse
@@ -613,20 +596,28 @@ class SentenceAnalysis:
         for k, hit in enumerate(self.lx.items.lookup_all(lows)):
             if hit and covered[k] < 0:
                 self.item_at[k] = (hit[0].item, hit[0].subtype)
-        # two-word item: "air defence systems", "défense aérienne", "defensa aérea"
-        if not AIR_DEFENCE_HEADS.isdisjoint(lows):
+        # two-word items: "air defence systems", "défense aérienne", "defensa aérea"
+        pairs = self.lx.compound_items
+        if pairs:
             for k in range(1, n):
-                if (lows[k - 1], lows[k]) in AIR_DEFENCE_PAIRS:
-                    self.item_at[k - 1] = self.item_at[k] = ("air defence", "arms")
+                pair = pairs.get((lows[k - 1], lows[k]))
+                if pair is not None:
+                    self.item_at[k - 1] = self.item_at[k] = (pair.item, pair.subtype)
         # markers
         skip = w["_np_skip"]
         preps = w.get("prepositions", frozenset())
         quants = w.get("quantities", frozenset())
         gov = w.get("gov_nouns", frozenset())
-        loose = self.lx.code != "de"
+        loose = "capitalised_nouns" not in self.lx.features
         stop = w["_clause_stop"]
         report_preps = w.get("report_preps", frozenset())
         source_nouns = w.get("source_nouns", frozenset())
+        assoc = w.get("association_words", frozenset())
+        assoc_preps = w.get("association_preps", frozenset())
+        gov_preps = w.get("gov_preps", frozenset())
+        genitive_preps = w.get("genitive_preps", frozenset())
+        report_to = w.get("report_to_preps", frozenset())
+        mod_endings = self.lx.modifier_endings
         for m in self.mentions:
             k = m.i - 1
             steps = 0
@@ -634,7 +625,7 @@ class SentenceAnalysis:
             while k >= 0 and steps < 6:
                 low = lows[k]
                 cov = self.covered[k]
-                if low == "to" and k > 0 and lows[k - 1] in ASSOC:
+                if low in assoc_preps and k > 0 and lows[k - 1] in assoc:
                     m.marker, m.marker_pos = "assoc", k  # "vessels linked to Israel"
                     break
                 if cov >= 0 and self.mentions[cov].adj and not self.mentions[cov].derived:
@@ -651,7 +642,7 @@ class SentenceAnalysis:
                     if (
                         k > 0
                         and lows[k - 1] in gov
-                        and low in ("in", "of", "von", "en", "de")
+                        and low in gov_preps
                         and not self._owned_by_other(k - 1, m.actor)
                     ):
                         k -= 2
@@ -686,12 +677,12 @@ class SentenceAnalysis:
                     lower_skipped += 1
                     continue
                 break
-            if m.marker is not None and lower_skipped and m.marker in ("of", "de", "du", "del"):
+            if m.marker is not None and lower_skipped and m.marker in genitive_preps:
                 m.marker, m.marker_pos = None, -1  # "parts of Yemen" is no of-object
             # origin: adjective/genitive right before a supplied item
             if (m.adj or m.gen or m.mod) and not (
                 m.marker in report_preps
-                or (m.i > 1 and lows[m.i - 1] == "to" and lows[m.i - 2] in report_preps)
+                or (m.i > 1 and lows[m.i - 1] in report_to and lows[m.i - 2] in report_preps)
             ):
                 # ("according to South Korean intelligence" names a source, no item)
                 for x in range(m.j, min(m.j + 4, n)):
@@ -700,7 +691,7 @@ class SentenceAnalysis:
                         break
                     if self.covered[x] >= 0 or (lows[x] not in skip and not t[x].is_word):
                         break
-                    if lows[x] not in skip and x > m.j and not lows[x].endswith(("e", "en", "er")):
+                    if lows[x] not in skip and x > m.j and not lows[x].endswith(mod_endings):
                         break
             elif m.marker in w.get("source_preps", ()) and m.marker_pos - 1 in self.item_at:
                 m.origin = True  # "Drohnen aus Teheran", "oil from Russia"
@@ -889,7 +880,7 @@ class SentenceAnalysis:
         of k ("lenders that help finance ...")."""
         rel = self.w.get("relative", frozenset())
         for x in range(k - 1, max(lo - 1, k - 6), -1):
-            if self.lows[x] in rel and self.lx.code == "en":
+            if self.lows[x] in rel and "relative_blocks_subject" in self.lx.features:
                 return x > 0 and self.covered[x - 1] < 0 and self.t[x - 1].text != ","
             if self.covered[x] >= 0:
                 return False
@@ -901,12 +892,13 @@ class SentenceAnalysis:
         if trig.pos != "verb" or not self.lx.participle.fullmatch(self.lows[k]):
             return False
         aux = self.w.get("passive_aux", frozenset())
-        if self.lx.code == "de":
+        if "verb_second" in self.lx.features:  # the auxiliary may stand anywhere
             return any(self.lows[x] in aux for x in range(lo, hi) if x != k)
         # English/Romance: the auxiliary precedes the participle closely; a reflexive
         # ("se sont affrontées", "se han acercado") makes it active
         window = range(max(lo, k - 4), k)
-        if self.lx.code in ROMANCE and any(self.lows[x] in ("se", "s") for x in window):
+        clitics = self.w.get("reflexive_clitics", frozenset())
+        if clitics and any(self.lows[x] in clitics for x in window):
             return False
         return any(self.lows[x] in aux for x in window)
 
@@ -921,7 +913,7 @@ class SentenceAnalysis:
         out: list[tuple[Group, str]] = []
         skip = self.w["_np_skip"]
         stop = self.w["_np_stop"]
-        loose = self.lx.code != "de"
+        loose = "capitalised_nouns" not in self.lx.features
         x = k - 1
         steps = 0
         lower = 0
@@ -947,8 +939,8 @@ class SentenceAnalysis:
                 low in ("'s", "’s")
                 or low in skip
                 or (
-                    self.lx.code == "de"
-                    and low.endswith(("e", "en", "er", "es"))
+                    not loose
+                    and low.endswith(self.lx.adjective_endings)
                     and low.islower()
                     and low not in stop
                 )
@@ -977,7 +969,7 @@ class SentenceAnalysis:
         for x in range(k - 1, max(-1, k - 4), -1):
             if self.lows[x] in poss:
                 return True
-            if self.lows[x] not in skip and not self.lows[x].endswith(("e", "en", "er")):
+            if self.lows[x] not in skip and not self.lows[x].endswith(self.lx.modifier_endings):
                 return False
         return False
 
@@ -1006,7 +998,7 @@ class SentenceAnalysis:
     def nominal(self, k: int, trig: Trigger) -> bool:
         """Is the trigger token used as a noun here? German nouns are capitalised;
         elsewhere a determiner, possessive or adjective before it makes a noun."""
-        if self.lx.code == "de":
+        if "capitalised_nouns" in self.lx.features:
             return self.t[k].text[0].isupper() if k > 0 else trig.pos != "verb"
         if trig.pos != "verb":
             return True
@@ -1105,6 +1097,7 @@ class SentenceAnalysis:
         self, k: int, trig: Trigger, lo_s: int, hi_s: int, lo_h: int, hi_h: int
     ) -> list[tuple[str, str, float, str]]:
         w = self.w
+        v2 = "verb_second" in self.lx.features
         g: Group | None
         passive = self.is_passive(k, trig, lo_h, hi_h)
         agent: list[str] = []
@@ -1157,12 +1150,13 @@ class SentenceAnalysis:
             m = self.mentions[self.covered[k - 1]]
             g = self.group_of(m)
             acronym = m.text.isupper() or m.adj
-            if self.lx.code == "de" and not acronym and trig.frame != "supplier_noun":
+            target_first = "compound_names_target" in self.lx.features
+            if target_first and not acronym and trig.frame != "supplier_noun":
                 other, orule = g.actors, "compound-target"
             else:
                 agent, arule = g.actors, "compound-agent"
             used.add(g.idx)
-            if self.lx.code != "de" and trig.pos == "verb":
+            if not target_first and trig.pos == "verb":
                 nxt = self.first_after(k, hi_h, 3, used)
                 if nxt is not None:
                     other, orule = nxt.actors, "compound-head"
@@ -1190,7 +1184,8 @@ class SentenceAnalysis:
                 and not trig.reverse
                 and not other
                 and any(
-                    self.lows[x] in WITH_WORDS for x in range(max(lo_s, k - 6), min(hi_s, k + 3))
+                    self.lows[x] in w.get("comitative_preps", ())
+                    for x in range(max(lo_s, k - 6), min(hi_s, k + 3))
                 )
             ):
                 # "Moscow has been supplied with shells by Pyongyang", "Russland sei mit
@@ -1203,8 +1198,8 @@ class SentenceAnalysis:
         if (
             trig.frame == "accuse"
             and k + 1 < len(self.lows)
-            and self.lows[k + 1] in ("of", "de", "d", "d'", "d’")
-            and self.lows[k].endswith(("ed", "é", "és", "ée", "ées", "ado", "ados", "ada", "adas"))
+            and self.lows[k + 1] in w.get("genitive_preps", ())
+            and self.lx.participle.fullmatch(self.lows[k])
         ):
             return []  # "companies accused of supplying", "acusado de": accuser unnamed
         # frames with their own object: accusation, summoning an ambassador
@@ -1213,7 +1208,7 @@ class SentenceAnalysis:
             if g is None:
                 for g2 in self.groups:
                     # "acusó a Ucrania de atacar Rusia": the personal "a" marks the accused
-                    personal = self.lx.code == "es" and g2.marker == "a"
+                    personal = g2.marker in w.get("personal_object_markers", ())
                     if (
                         g2.i > k
                         and g2.i - k <= 6
@@ -1230,7 +1225,7 @@ class SentenceAnalysis:
                 if (
                     g.i > k
                     and g.i < hi_h
-                    and (g.is_modifier or g.marker in ENVOY_MARKERS)
+                    and (g.is_modifier or g.marker is None or g.marker in w.get("envoy_preps", ()))
                     and g.idx not in used
                     and g.i - k <= 8
                 ):
@@ -1269,7 +1264,7 @@ class SentenceAnalysis:
                 if g is not None:
                     agent, arule, aconf = g.actors, "possessive", 0.9
                     used.add(g.idx)
-        if not agent and is_noun and self.lx.code in ROMANCE:
+        if not agent and is_noun and "adjective_after_noun" in self.lx.features:
             # Romance adjectives follow the noun: "sanctions occidentales", "invasión rusa"
             g = self.post_adjective(k)
             if g is not None and g.idx not in used:
@@ -1284,7 +1279,9 @@ class SentenceAnalysis:
             for g in self.post_groups(k, hi_s, [None, *w.get("agent_preps", ())], 3):
                 if g.idx in used or g.is_origin:
                     continue
-                if g.marker is None and not (self.lx.code == "de" or any(m.gen for m in g.members)):
+                if g.marker is None and not (
+                    "genitive_case" in self.lx.features or any(m.gen for m in g.members)
+                ):
                     continue
                 if trig.frame == "supplier_noun" or trig.reverse:
                     if not other:
@@ -1327,7 +1324,7 @@ class SentenceAnalysis:
                     continue
                 pos = g.members[0].marker_pos
                 if (
-                    g.marker in ("in", "im", "en", "dans")
+                    g.marker in w.get("place_preps", ())
                     and 0 < pos - k <= 14
                     and self.lows[pos - 1] in ents
                 ):
@@ -1343,7 +1340,7 @@ class SentenceAnalysis:
             for g in self.groups:
                 if g.idx in used or g.i <= k or g.i >= hi_h:
                     continue
-                near = 6 if g.marker in ("in", "im", "en", "dans") else 12
+                near = 6 if g.marker in w.get("place_preps", ()) else 12
                 if (
                     (g.marker in targets or g.marker == "assoc")
                     and g.members[0].marker_pos >= k
@@ -1375,18 +1372,16 @@ class SentenceAnalysis:
                 pos = g.members[0].marker_pos
                 before = self.lows[pos - 1] if pos > 0 else ""
                 if (
-                    g.marker in ("of", "de", "del", "du", "des", "d", "in", "im", "en", "dans")
-                    and before in tnouns
-                ):
+                    g.marker in w.get("genitive_preps", ()) or g.marker in w.get("place_preps", ())
+                ) and before in tnouns:
                     # also "Ziele in Pakistan angegriffen", "struck targets in Syria"
                     other, orule = g.actors, "target-possessor"
                     used.add(g.idx)
                     break
                 if (
-                    self.lx.code == "de"
-                    and g.marker is None
+                    g.marker is None
                     and g.i >= 2
-                    and self.lows[g.i - 1] in ("der", "des")
+                    and self.lows[g.i - 1] in w.get("genitive_articles", ())
                     and self.lows[g.i - 2] in tnouns
                 ):
                     other, orule = g.actors, "target-possessor"
@@ -1394,10 +1389,14 @@ class SentenceAnalysis:
                     break
         # German infinitive ("..., um das Stromnetz zu zerstören"): the subject is
         # the controller in the clause before
+        inf_markers = w.get("infinitive_markers", frozenset())
         infinitive = (
-            self.lx.code == "de"
+            "verb_second" in self.lx.features
             and trig.pos == "verb"
-            and ((k > 0 and self.lows[k - 1] == "zu") or "zu" in self.lows[k][2:-3])
+            and (
+                (k > 0 and self.lows[k - 1] in inf_markers)
+                or any(z in self.lows[k][2:-3] for z in inf_markers)  # "abzugeben"
+            )
         )
         if not agent and infinitive:
             g = self.subject_left(lo_s, lo_h)
@@ -1422,10 +1421,14 @@ class SentenceAnalysis:
                 return []
         # condemnation: the thing condemned is the noun phrase right after the verb
         if not other and trig.subtype == "condemnation" and trig.pos == "verb" and not is_noun:
-            romance = ("de", "del", "du", "des", "d") if self.lx.code in ("fr", "es") else ()
+            romance = (
+                w.get("genitive_preps", frozenset())
+                if "adjective_after_noun" in self.lx.features
+                else frozenset()
+            )
             # "Nach dem Angriff verurteilte die Bundesregierung das Vorgehen Moskaus":
             # with nothing before the verb, the first group after it is the subject
-            inverted = self.lx.code == "de" and not agent and self.subject_left(k, lo_s) is None
+            inverted = v2 and not agent and self.subject_left(k, lo_s) is None
             for g in self.groups:
                 if (
                     k < g.i < hi_s
@@ -1465,15 +1468,15 @@ class SentenceAnalysis:
         # clause subject (left of a possessor already taken: "India has become one of
         # Armenia's main suppliers")
         if not agent:
-            g = self.subject_left(k, lo_s, supplies, first=self.lx.code == "de")
-            while g is not None and g.idx in used and self.lx.code != "de":
+            g = self.subject_left(k, lo_s, supplies, first=v2)
+            while g is not None and g.idx in used and not v2:
                 g = self.subject_left(g.i, lo_s, supplies)
             if g is not None and g.idx not in used:
                 agent, arule = g.actors, "clause-subject"
                 used.add(g.idx)
         if not agent and trig.pos == "verb" and not self.relative_block(k, lo_s):
             g = self.first_after(k, hi_s, 3, used)
-            if g is not None and self.lx.code == "de":
+            if g is not None and v2:
                 agent, arule, aconf = g.actors, "inverted-subject", 0.9
                 used.add(g.idx)
         if not agent and not self.relative_block(k, lo_s) and lo_s > lo_h:
@@ -1506,7 +1509,7 @@ class SentenceAnalysis:
                     arule, aconf = "apposition-subject", 1.0
 
         # German verb-final clause: the object stands before the verb
-        if not other and self.lx.code == "de" and not is_noun:
+        if not other and v2 and not is_noun:
             left = [
                 g
                 for g in self.groups
@@ -1554,7 +1557,7 @@ class SentenceAnalysis:
                 used.add(g.idx)
         # fronted prepositional object ("auf Waren aus Indien Zölle"); in German
         # verb-final clauses this is the normal order ("an Moskau abgegeben")
-        if not other and trig.reverse and self.lx.code == "de" and trig.pos == "verb":
+        if not other and trig.reverse and v2 and trig.pos == "verb":
             # "Warschau hatte Kampfpanzer in Seoul bestellt": the source before the
             # participle
             for g in self.groups:
@@ -1568,14 +1571,18 @@ class SentenceAnalysis:
                     other, orule = g.actors, "preverbal-source"
                     used.add(g.idx)
         if not other and not trig.reverse:
-            preverbal = self.lx.code == "de" and trig.pos == "verb" and not is_noun
+            preverbal = v2 and trig.pos == "verb" and not is_noun
+            sanction_sources = w.get("sanction_source_preps", frozenset())
             for g in self.groups:
                 if (
                     lo_s <= g.i
                     and g.j <= k
                     and g.idx not in used
                     and g.marker
-                    in (obj_preps | frozenset({"aus"} if trig.subtype == "sanctions" else ()))
+                    in (
+                        obj_preps
+                        | (sanction_sources if trig.subtype == "sanctions" else frozenset())
+                    )
                     # "offensive in Gaza after the Hamas-led attack": another clause
                     and not any(g.j <= b < k for b in self.adverbial_starts())
                 ):
@@ -1712,7 +1719,7 @@ class SentenceAnalysis:
             ):
                 # "which Somalia condemned as an attack on its sovereignty": a
                 # predicative noun says what the condemner suffers
-                return not any(self.lows[y] in AS_WORDS for y in range(x + 1, k))
+                return not any(self.lows[y] in self.w.get("as_words", ()) for y in range(x + 1, k))
         return False
 
     def has_nominal_agent_prep(self) -> bool:
@@ -1743,7 +1750,9 @@ class SentenceAnalysis:
         "criticó el acuerdo", "die Stationierung als Provokation"): the possessor of the
         event noun, else the agent of the latest statement of the event's kind."""
         facts = self.discourse.facts
-        agent_preps = self.w.get("agent_preps", frozenset()) | {"of", "de", "del", "des", "du"}
+        agent_preps = self.w.get("agent_preps", frozenset()) | self.w.get(
+            "genitive_preps", frozenset()
+        )
         for x in sorted(range(max(lo_s, k - 5), min(k + 6, hi_s)), key=lambda y: abs(y - k)):
             if x == k:
                 continue
@@ -1813,7 +1822,7 @@ class SentenceAnalysis:
             if g.idx in used or g.i < lo_h or g.j > k or k - g.i > 12:
                 continue
             pos = g.members[0].marker_pos
-            if g.marker in ("with", "mit", "avec", "con") and any(
+            if g.marker in self.w.get("comitative_preps", ()) and any(
                 self.lows[x] in deals for x in range(max(lo_h, pos - 4), pos)
             ):
                 return g
@@ -1825,11 +1834,9 @@ class SentenceAnalysis:
         """The object after a verb: an unmarked group, a Spanish personal "a" object
         ("apoyan a Serbia"), or with ``genitive`` the possessor of the object noun
         ("reconnu la souveraineté du Maroc", "recognised the independence of Kosovo")."""
-        ok: set[str | None] = {None}
-        if self.lx.code == "es":
-            ok |= {"a", "al"}
+        ok: set[str | None] = {None, *self.w.get("personal_object_markers", ())}
         if genitive:
-            ok |= {"of", "de", "du", "d", "del", "des"}
+            ok |= self.w.get("genitive_preps", frozenset())
         for g in self.groups:
             if g.i <= k or g.i >= hi or g.i - k > window or g.idx in exclude or g.is_origin:
                 continue
@@ -1869,14 +1876,16 @@ class SentenceAnalysis:
             x += 1
         if x >= k or self.lows[x] not in rel:
             return None
-        if self.lx.code == "de" and (x + 1 >= len(self.t) or not self.t[x + 1].text.islower()):
+        if "capitalised_nouns" in self.lx.features and (
+            x + 1 >= len(self.t) or not self.t[x + 1].text.islower()
+        ):
             return None  # ", die Ukraine ..." is an article, not a relative pronoun
         if any(self.covered[y] >= 0 for y in range(x + 1, k)):
             return None  # the clause has a subject of its own
         start = lo_s if self.t[lo_s].text == "," else x
         for idx, g in enumerate(self.groups):
             if g.j == start and g.i >= lo_h and not g.is_origin:
-                if g.marker in ("in", "im", "en", "dans") and idx > 0:
+                if g.marker in self.w.get("place_preps", ()) and idx > 0:
                     # "the Houthi rebels in Yemen, who fired": the head before the place
                     head = self.groups[idx - 1]
                     if head.j + 1 == g.i and head.i >= lo_h and not head.is_origin:
@@ -1901,7 +1910,7 @@ class SentenceAnalysis:
     def accused_controller(self, k: int) -> Group | None:
         """The accused group when the verb at ``k`` follows "accuse X of" / "acusar a X
         de" / "accuser X de" (the preposition right before the verb)."""
-        if k < 3 or self.lows[k - 1] not in ("of", "de", "d", "d'", "d’"):
+        if k < 3 or self.lows[k - 1] not in self.w.get("genitive_preps", ()):
             return None
         for a in range(k - 2, max(-1, k - 9), -1):
             if any(tr.frame == "accuse" for tr in self.trig[a]):
@@ -2056,7 +2065,7 @@ class SentenceAnalysis:
             take(g, "pre-modifier")
         if k > 0 and self.t[k - 1].hyph and self.covered[k - 1] >= 0:
             take(self.group_of(self.mentions[self.covered[k - 1]]), "compound")
-            if self.lx.code != "de":
+            if "compound_names_target" not in self.lx.features:
                 head = self.first_after(k, hi_h, 3, set())
                 # "Iran-backed Houthis": the head noun itself; "Iran-aligned militias
                 # attacked US bases" names no partner (a verb stands in between)
@@ -2077,16 +2086,16 @@ class SentenceAnalysis:
                 break
         if trig.pos != "verb" or trig.frame in ("ally", "membership"):
             # "Mitglied der Nato", "Verbündeter Irans", "member of NATO", "ally of Iran"
-            for g in self.post_groups(k, hi_s, [None, "of", "de", "d", "du", "del", "des"], 3):
+            for g in self.post_groups(k, hi_s, [None, *w.get("genitive_preps", ())], 3):
                 if (
                     g.marker is None
-                    and self.lx.code not in ("de",)
+                    and "genitive_case" not in self.lx.features
                     and not any(m.gen for m in g.members)
                 ):
                     continue
                 take(g, "post-genitive")
                 break
-        if trig.pos == "verb" and self.lx.code == "de":
+        if trig.pos == "verb" and "attributive_participles" in self.lx.features:
             # attributive participle: "der von Kigali unterstützten Miliz M23"
             agent_preps = w.get("agent_preps", frozenset())
             backer = next((g for g in self.groups if g.j == k and g.marker in agent_preps), None)
@@ -2100,10 +2109,11 @@ class SentenceAnalysis:
                         if a != b
                     ]
         named_pair = len(parts) >= 2
-        subj = self.subject_left(k, lo_s, first=self.lx.code == "de")
+        v2 = "verb_second" in self.lx.features
+        subj = self.subject_left(k, lo_s, first=v2)
         if (
             subj is not None
-            and self.lx.code == "de"
+            and v2
             and (trig.pos == "verb" or trig.frame == "membership")
             and lo_s > lo_h
             and self.embedded(lo_s - 1)
@@ -2161,7 +2171,7 @@ class SentenceAnalysis:
         for g in self.groups:
             if (
                 lo_h <= g.i < hi_h
-                and g.marker in ("mit", "with", "avec", "con")
+                and g.marker in w.get("comitative_preps", ())
                 and g.members[0].marker_pos > 0
                 and self.lows[g.members[0].marker_pos - 1] in com
             ):
@@ -2205,7 +2215,7 @@ class SentenceAnalysis:
                     and g.i > subj.i
                     and lo_h <= g.i < hi_h
                     and abs(g.i - k) <= 6
-                    and (g.marker is None or g.marker in ("a", "al", "à", "au", "aux"))
+                    and (g.marker is None or g.marker in w.get("dative_preps", ()))
                 ):
                     return [
                         (a, b, 0.9, "permitting-subject+permitted")
@@ -2348,7 +2358,7 @@ class SentenceAnalysis:
                 if barrier and across(x):
                     continue
                 nxt = lows[x + 1] if x + 1 < len(lows) else ""
-                if nxt in ("nur", "only", "seulement", "solo", "sólo", "minder", "less"):
+                if nxt in self.w.get("restrictive", ()):  # "not only"
                     continue
                 return True
         if self.denial is None:
@@ -2390,13 +2400,13 @@ class SentenceAnalysis:
         for x, low in enumerate(lows):
             if low in rp:
                 # "laut Pentagon", "according to the Pentagon", "Beobachtern zufolge"
-                if low == "zufolge":
+                if low in self.w.get("postposed_report_preps", ()):
                     lo = x - 1
                     while lo > 0 and t[lo - 1].is_word and x - lo < 4:
                         lo -= 1
                     return " ".join(tok.text for tok in t[lo:x]) or None
                 y = x + 1
-                if y < len(lows) and lows[y] in ("to", "à", "a"):
+                if y < len(lows) and lows[y] in self.w.get("report_to_preps", ()):
                     y += 1
                 end = y
                 for m in self.mentions:
@@ -2408,17 +2418,18 @@ class SentenceAnalysis:
                         end += 1
                 return " ".join(tok.text for tok in t[y:end]) or None
         for x, low in enumerate(lows):
-            if low in ("angaben", "erkenntnissen", "einschätzung") and x > 0:
+            if low in self.w.get("attribution_nouns", ()) and x > 0:
+                src_preps = self.w.get("source_noun_preps", frozenset())
                 end = x + 1
                 while (
                     end < len(t)
                     and t[end].is_word
                     and end - x < 4
-                    and lows[end] not in ("wurden", "wurde", "hat", "haben", "ist", "sind")
+                    and lows[end] not in self.w.get("finite_aux", ())
                 ):
                     end += 1
                 start = x - 1
-                while start > 0 and lows[start] != "nach" and x - start < 4:
+                while start > 0 and lows[start] not in src_preps and x - start < 4:
                     start -= 1
                 return " ".join(tok.text for tok in t[start + 1 : end]) or None
         for trig_k, trig in (
