@@ -18,7 +18,6 @@ import argparse
 import json
 import shutil
 import sys
-from pathlib import Path
 
 from common import CACHE, HERE, TEXTS, body_of, manifest, read_jsonl, text_hash
 

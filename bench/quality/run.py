@@ -20,18 +20,18 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-from common import HERE, LANGS, REPO, SPLIT, TEXTS, manifest, read_jsonl
+from common import HERE, LANGS, REPO, SPLIT, TEXTS, manifest
 
 sys.path.insert(0, str(REPO))
-from graph_service.extract import extract_statements, read_documents  # noqa: E402
-from graph_service.extract.scoring import (  # noqa: E402
+from graph_service.extract import extract_statements, read_documents
+from graph_service.extract.scoring import (
     Gold,
     Key,
     read_gold,
     reliability,
     score,
 )
-from graph_service.models import Document  # noqa: E402
+from graph_service.models import Document
 
 BANDS = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9)
 INTERNAL = ("corpus/dev", "heldout", "blind2", "blind3", "blind4", "blind5")

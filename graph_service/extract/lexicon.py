@@ -22,6 +22,7 @@ import yaml
 from babel import Locale
 from babel.core import get_global
 
+from graph_service.extract.morph import Normalizer, lemmatizer
 from graph_service.extract.text import tokenize
 from graph_service.models import Actor, ActorKind, RelationType
 
@@ -186,6 +187,8 @@ class Trigger:
     particle: re.Pattern[str] | None = None
     requires: re.Pattern[str] | None = None
     needs_item: bool = False
+    # a conflict both sides wage: "the conflict between X and Y", "X and Y clashed"
+    mutual: bool = False
     obj_preps: frozenset[str] | None = None
 
 
@@ -265,6 +268,9 @@ class Language:
     # two-word items ("air defence"): (first, second) low tokens -> item
     compound_items: dict[tuple[str, str], ItemWord] = field(default_factory=dict)
     reference_words: frozenset[str] = frozenset()  # words that may refer back
+    # `features.lemmatizer`: low token -> lemma, applied to the actor index here and to
+    # every token by the pipeline; None (no lemmatisation) for most languages
+    normalize: Normalizer | None = None
 
     def __post_init__(self) -> None:
         self.reference_words = (
@@ -308,13 +314,19 @@ def _features(spec: dict[str, Any], code: str) -> frozenset[str]:
     raw = spec.get("features") or {}
     if not isinstance(raw, dict):
         raise ValueError(f"{code}.yaml: 'features' must be a mapping of feature: true|false")
-    unknown = [k for k in raw if k not in FEATURES and k != "lemmatizer"]
+    unknown = [k for k in raw if k not in FEATURES and k not in ("lemmatizer", "word_order")]
     if unknown:
         raise ValueError(
             f"{code}.yaml: unknown feature(s) {', '.join(map(str, unknown))}; "
             f"known: {', '.join(FEATURES)}"
         )
-    return frozenset(k for k, v in raw.items() if k in FEATURES and v is True)
+    order = raw.get("word_order", "svo")
+    if order not in ("svo", "v2"):
+        raise ValueError(f"{code}.yaml: features.word_order must be svo or v2, not {order!r}")
+    on = {k for k, v in raw.items() if k in FEATURES and v is True}
+    if order == "v2":
+        on.add("verb_second")
+    return frozenset(on)
 
 
 def _compound_items(spec: dict[str, Any], code: str) -> dict[tuple[str, str], ItemWord]:
@@ -341,6 +353,44 @@ def _add(index: dict[str, list[Form]], surface: str, actor: str | None, **flags:
         return
     policy = flags.pop("policy", None) or _policy(surface)
     index.setdefault(lows[0], []).append(Form(lows, actor, policy=policy, surface=surface, **flags))
+
+
+# --- lemmatised languages (features.lemmatizer) -------------------------------------------
+
+
+def _normalizer(spec: dict[str, Any], code: str) -> Normalizer | None:
+    name = (spec.get("features") or {}).get("lemmatizer")
+    return lemmatizer(str(name), code) if name else None
+
+
+def _normalized_index(
+    index: dict[str, list[Form]], normalize: Normalizer, spec: dict[str, Any]
+) -> dict[str, list[Form]]:
+    """The actor index keyed on lemmas: every surface token normalised the way the
+    pipeline normalises text tokens ("России" and "Россия" -> "россия", "Северная Корея"
+    -> "северный корея"). Surfaces that meet on the same lemmas are kept once. A name
+    whose lemmas are all words of the language's word classes ("Того" -> "тот") is
+    dropped: it would match every demonstrative."""
+    function_words: set[str] = set()
+    for v in (spec.get("words") or {}).values():
+        function_words.update(_words(v))
+    out: dict[str, list[Form]] = {}
+    seen: set[tuple[Any, ...]] = set()
+    for forms in index.values():
+        for f in forms:
+            lows = tuple(normalize(low) for low in f.lows)
+            if f.actor is not None and all(low in function_words for low in lows):
+                log.debug("actor form %r (%s) lemmatises to function words", f.surface, f.actor)
+                continue
+            # exact forms (acronyms) compare their surface with the text: keep each one
+            exact = f.surface if f.policy == "exact" else ""
+            key = (lows, f.actor, f.adj, f.gen, f.demonym, f.policy, exact)
+            if key in seen:
+                continue
+            seen.add(key)
+            f.lows = lows
+            out.setdefault(lows[0], []).append(f)
+    return out
 
 
 @cache
@@ -406,6 +456,9 @@ def language(code: str) -> Language:
             _add(index, surface, aid, demonym=True)
     for surface in common.get("blocked") or []:
         _add(index, surface, None)
+    normalize = _normalizer(spec, rules_code)
+    if normalize is not None:
+        index = _normalized_index(index, normalize, spec)
     for forms in index.values():
         forms.sort(key=lambda f: -len(f.lows))
 
@@ -429,6 +482,7 @@ def language(code: str) -> Language:
                 particle=re.compile(d["particle"]) if d.get("particle") else None,
                 requires=re.compile(d["requires"]) if d.get("requires") else None,
                 needs_item=bool(d.get("needs_item", False)),
+                mutual=bool(d.get("mutual", False)),
                 obj_preps=_words(d["obj_preps"]) if d.get("obj_preps") else None,
             )
         )
@@ -461,6 +515,7 @@ def language(code: str) -> Language:
         adjective_endings=tuple(e for e in adj_endings if e),
         modifier_endings=tuple(str(e) for e in infl.get("modifier_endings") or [] if e),
         compound_items=_compound_items(spec, rules_code),
+        normalize=normalize,
     )
     log.debug("lexicon %s: %d first tokens, %d triggers", code, len(index), len(trig_values))
     return compiled

@@ -4,20 +4,23 @@ mentions -> relations -> cues)."""
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from functools import lru_cache
 
+from graph_service.extract import ranker
 from graph_service.extract.langid import detect_language
 from graph_service.extract.lexicon import (
     RULE_LANGUAGES,
     Language,
+    Trigger,
     _base_actors,
     fold,
     language,
     person_names,
 )
 from graph_service.extract.rules import Candidate, Discourse, SentenceAnalysis
-from graph_service.extract.text import split_sentences, tokenize
-from graph_service.models import ActorKind, Document, Statement
+from graph_service.extract.text import Token, split_sentences, tokenize
+from graph_service.models import ActorKind, Document, RelationType, Statement
 
 log = logging.getLogger(__name__)
 
@@ -41,8 +44,69 @@ def document_language(document: Document) -> str:
     return detect_language(document.text)
 
 
-def extract_statements(document: Document) -> list[Statement]:
-    """The alignment statements a document states, in text order."""
+@dataclass(slots=True)
+class Proposal:
+    """One candidate statement of one trigger in one sentence: what the frames said
+    (``frame``) or the pair the ranker may add, and the features it is scored on."""
+
+    index: int
+    start: int
+    end: int
+    subject: str
+    object: str
+    type: RelationType
+    frame: Candidate | None
+    features: dict[str, float] | None
+    origin: tuple[SentenceAnalysis, int, Trigger] | None = None  # to build a new one
+
+    @property
+    def negated(self) -> bool:
+        if self.frame is not None:
+            return self.frame.negated
+        return any(f.startswith("negated=") for f in self.features or ())
+
+    def candidate(self) -> Candidate:
+        if self.frame is not None:
+            return self.frame
+        assert self.origin is not None
+        sa, k, trig = self.origin
+        return _ranker_candidate(sa, k, trig, self.subject, self.object)
+
+
+def _ranker_candidate(
+    sa: SentenceAnalysis, k: int, trig: Trigger, subject: str, obj: str
+) -> Candidate:
+    """A statement the frames did not make: its cues come from the trigger's clause."""
+    lo_s, hi_s = sa.clause_bounds(k, soft=True)
+    lo_h, hi_h = sa.clause_bounds(k, soft=False)
+    modality, attributed, _factor = sa.modality(k, lo_h, hi_h)
+    items, item_sub = (
+        sa.items_near(k, lo_h, hi_h) if trig.type is RelationType.SUPPLIES else ([], "")
+    )
+    subtype = trig.subtype
+    if trig.type is RelationType.SUPPLIES and subtype in ("supply", "") and item_sub:
+        subtype = item_sub
+    return Candidate(
+        subject=subject,
+        object=obj,
+        type=trig.type,
+        subtype=subtype or trig.type.value.lower(),
+        confidence=0.0,
+        rule=f"{sa.lx.code}.{trig.type.value.lower()}.{trig.subtype or 'any'}"
+        f"[{sa.t[k].text}]:ranker",
+        items=items,
+        negated=sa.negated(k, lo_s, hi_s, lo_h),
+        modality=modality,
+        attributed_to=attributed,
+    )
+
+
+def propose(
+    document: Document, with_features: bool, every_pair: bool = False
+) -> tuple[list[Proposal], bool, str]:
+    """Every candidate statement of a document in text order, with the ranker's features
+    when asked (``every_pair``: also the pairs the extractor would not propose, for
+    training); and whether the document reads as a distractor, and its language."""
     lang_code = document_language(document)
     lx = language(lang_code if lang_code in RULE_LANGUAGES else lang_code or "en")
     kinds = _kinds()
@@ -57,7 +121,7 @@ def extract_statements(document: Document) -> list[Statement]:
     for index, sentence in enumerate(split_sentences(text, lx.abbreviations)):
         if sentence.end - sentence.start > MAX_SENTENCE_CHARS:
             continue
-        tokens = tokenize(sentence.text, offset=sentence.start)
+        tokens = _tokens(sentence.text, lx, sentence.start)
         n_words += len(tokens)
         sa = SentenceAnalysis(tokens, lx, kinds, discourse, index)
         n_distractor += sum(map(distractor_words.__contains__, sa.lows))
@@ -71,44 +135,98 @@ def extract_statements(document: Document) -> list[Statement]:
                 sa.build_groups()  # lists are antecedents of "the two countries"
             _remember(discourse, sa, index)
     distractor = n_words > 0 and n_distractor / n_words > DISTRACTOR_SHARE
-    statements: list[Statement] = []
+    proposals: list[Proposal] = []
     for index, sa, start, end in analysed:
         best: dict[tuple[str, str, str, bool], Candidate] = {}
         for k, trig in sa.triggers():
-            for cand in sa.analyse(k, trig):
+            found = sa.analyse(k, trig)
+            for cand in found:
                 key = (cand.subject, cand.type.value, cand.object, cand.negated)
                 if key not in best or best[key].confidence < cand.confidence:
                     best[key] = cand
+            if not with_features:
+                continue
+            for subject, obj, feats, rule in ranker.candidates(sa, k, trig, found, every_pair):
+                proposals.append(
+                    Proposal(index, start, end, subject, obj, trig.type, rule, feats, (sa, k, trig))
+                )
         for cand in best.values():
             if cand.subtype == "attack" and not cand.negated:
                 discourse.last_attacker = cand.subject
             if not cand.negated:
                 discourse.facts.append((cand.subject, cand.type.value, cand.subtype, cand.object))
-            confidence = cand.confidence * (0.5 if distractor else 1.0)
+            if not with_features:
+                proposals.append(
+                    Proposal(index, start, end, cand.subject, cand.object, cand.type, cand, None)
+                )
+    return proposals, distractor, lang_code
+
+
+def extract_statements(document: Document) -> list[Statement]:
+    """The alignment statements a document states, in text order. With the shipped
+    ranker model every candidate is scored by it (its probability is the confidence);
+    without one, the frames' own confidences decide."""
+    model = ranker.load_model()
+    proposals, distractor, lang_code = propose(document, with_features=model is not None)
+    factor = 0.5 if distractor else 1.0
+    chosen: dict[tuple[int, str, str, str, bool], tuple[float, Proposal]] = {}
+    for p in proposals:
+        c = p.frame
+        if model is not None and p.features is not None:
+            confidence = model.probability(p.features) * factor
+            framed = c is not None and c.confidence * factor >= MIN_CONFIDENCE
+            # where the frames read the trigger, the ranker only vets; elsewhere it adds
+            free = ranker.may_add(p.features)
+            if not ((framed and confidence >= model.keep) or (free and confidence >= model.add)):
+                continue
+        else:
+            assert c is not None
+            confidence = c.confidence * factor
             if confidence < MIN_CONFIDENCE:
                 continue
-            statements.append(
-                Statement(
-                    path=document.path,
-                    subject=cand.subject,
-                    type=cand.type,
-                    object=cand.object,
-                    evidence=text[start:end],
-                    confidence=round(confidence, 3),
-                    subtype=cand.subtype or None,
-                    items=cand.items,
-                    negated=cand.negated,
-                    modality=cand.modality,
-                    attributed_to=cand.attributed_to,
-                    lang=lang_code,
-                    date=document.date,
-                    span=(start, end),
-                    rule=cand.rule,
-                    sentence_index=index,
-                )
+        subject, obj = p.subject, p.object
+        if model is not None and p.type is RelationType.PARTNERSHIP and obj < subject:
+            subject, obj = obj, subject  # one statement per unordered pair and sentence
+        key = (p.index, subject, p.type.value, obj, model is None and p.negated)
+        if key not in chosen or chosen[key][0] < confidence:
+            chosen[key] = (confidence, p)
+    text = document.text
+    statements = []
+    for confidence, p in sorted(chosen.values(), key=lambda cp: cp[1].index):
+        c = p.candidate()
+        statements.append(
+            Statement(
+                path=document.path,
+                subject=c.subject,
+                type=c.type,
+                object=c.object,
+                evidence=text[p.start : p.end],
+                confidence=round(min(confidence, 1.0), 3),
+                subtype=c.subtype or None,
+                items=c.items,
+                negated=c.negated,
+                modality=c.modality,
+                attributed_to=c.attributed_to,
+                lang=lang_code,
+                date=document.date,
+                span=(p.start, p.end),
+                rule=c.rule,
+                sentence_index=p.index,
             )
+        )
     log.debug("%s: %d statements (%s)", document.path, len(statements), lang_code)
     return statements
+
+
+def _tokens(text: str, lx: Language, offset: int = 0) -> list[Token]:
+    """Tokens of a sentence or title; in a lemmatised language (``features.lemmatizer``)
+    each ``low`` becomes its lemma, while ``text`` and the spans stay verbatim."""
+    tokens = tokenize(text, offset)
+    normalize = lx.normalize
+    if normalize is not None:
+        for tok in tokens:
+            tok.low = normalize(tok.low)
+    return tokens
 
 
 @lru_cache(maxsize=50_000)
@@ -146,7 +264,7 @@ def _remember(discourse: Discourse, sa: SentenceAnalysis, index: int) -> None:
 
 def _remember_title(discourse: Discourse, title: str, lx: Language, kinds: dict[str, str]) -> None:
     """Actors named in the title are the document's topic: they count double."""
-    sa = SentenceAnalysis(tokenize(title[:300]), lx, kinds, discourse, -1)
+    sa = SentenceAnalysis(_tokens(title[:300], lx), lx, kinds, discourse, -1)
     sa.find_mentions()
     for m in sa.mentions:
         discourse.title_weight[m.actor] = discourse.title_weight.get(m.actor, 0.0) + 2.0

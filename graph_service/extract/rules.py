@@ -285,6 +285,17 @@ class SentenceAnalysis:
                 k += 1
                 continue
             m = len(hit.lows)
+            if (
+                hit.actor is not None
+                and k + m < n
+                and lows[k + m] in self.w.get("name_heads", ())
+                and t[k + m].text[:1].isupper()
+            ):
+                # "the Washington Accords", "the Paris Agreement", "the Munich Security
+                # Conference": the place is part of a name and stands for no actor
+                pro_next = False
+                k += m
+                continue
             if hit.actor is not None:
                 gen = hit.gen
                 if k + m < n and lows[k + m] in ("'s", "’s"):
@@ -1031,10 +1042,16 @@ class SentenceAnalysis:
             and self.lows[k + 1] not in (trig.obj_preps or ())
         ):
             return []  # "the Arakan Army and two allied militias": allied to whom is unsaid
+        if self.in_proper_name(k, trig):
+            return []  # "the UN DRC Sanctions Committee", "the Washington Accords"
         if trig.type is RelationType.PARTNERSHIP:
             pairs = self.partnership(k, trig, lo_s, hi_s, lo_h, hi_h)
         else:
-            pairs = self.directed(k, trig, lo_s, hi_s, lo_h, hi_h)
+            pairs = self.mutual_sides(k, trig, hi_s) if trig.mutual else []
+            if not pairs:
+                pairs = self.directed(k, trig, lo_s, hi_s, lo_h, hi_h)
+            if not pairs and trig.mutual:
+                pairs = self.mutual_subject(k, trig, lo_s, hi_s)
         if not pairs:
             return []
         if trig.pos == "verb" and trig.frame != "accuse":
@@ -1090,6 +1107,146 @@ class SentenceAnalysis:
                 )
             )
         return out
+
+    def place_owner(self, k: int, place: Group, used: set[int]) -> Group | None:
+        """The owner of targets that stand before a place: "Militärschläge gegen
+        Stellungen der Houthi im Jemen", "struck Hezbollah targets in Lebanon", "frappes
+        contre des positions du Hezbollah au Liban": the owner is the target, the
+        place only says where."""
+        if place.marker not in self.w.get("place_preps", ()):
+            return None
+        tnouns = self.w.get("target_nouns", frozenset())
+        if not tnouns:
+            return None
+        gen_preps = self.w.get("genitive_preps", frozenset())
+        gen_arts = self.w.get("genitive_articles", frozenset())
+        for g in self.groups:
+            if g.idx in used or g.is_origin or not k < g.i < place.i:
+                continue
+            if g.j < len(self.lows) and self.lows[g.j] in tnouns and self.t[g.j - 1].hyph:
+                return g  # "Houthi-Stellungen", "Hezbollah-Ziele"
+            if g.j < len(self.lows) and self.lows[g.j] in tnouns and g.marker is None:
+                return g  # "Hezbollah targets"
+            start = g.members[0].marker_pos if g.marker is not None else g.i
+            if g.marker is not None and g.marker not in gen_preps:
+                continue
+            x = start - 1
+            if x >= 0 and self.lows[x] in gen_arts:
+                x -= 1
+            if x >= 0 and self.lows[x] in tnouns:
+                return g
+        return None
+
+    def in_proper_name(self, k: int, trig: Trigger) -> bool:
+        """A capitalised trigger noun inside a name ("the Sanctions Committee", "the
+        Washington Accords", "Defence Cooperation Agreement") names a body or a document,
+        not an act, where nouns are not capitalised anyway. A partner named right after
+        it ("... Agreement with Japan") keeps it."""
+        if "capitalised_nouns" in self.lx.features or k == 0 or trig.pos == "verb":
+            return False
+        t = self.t
+        if not t[k].text[:1].isupper() or t[k].text.isupper():
+            return False
+        words = [x for x in t if x.is_word]
+        if sum(x.text[:1].isupper() for x in words) > 0.6 * len(words):
+            return False  # a headline in title case
+        before = t[k - 1].text[:1].isupper() and t[k - 1].is_word and self.covered[k - 1] < 0
+        after = k + 1 < len(t) and (
+            (t[k + 1].text[:1].isupper() and t[k + 1].is_word)
+            or self.lows[k + 1] in self.w.get("institution_nouns", ())
+        )
+        if not (before or after):
+            return False
+        preps = (
+            (trig.obj_preps or frozenset())
+            | self.w.get("partner_preps", frozenset())
+            | self.w.get("between_preps", frozenset())
+        )
+        if any(g.marker in preps and 0 < g.members[0].marker_pos - k <= 4 for g in self.groups):
+            return False
+        # "Japan and the Philippines signed a Reciprocal Access Agreement": the parties
+        subj = self.subject_left(k, 0)
+        return not (subj is not None and len(subj.actors) >= 2)
+
+    # --- conflicts both sides wage -------------------------------------------------------
+
+    @staticmethod
+    def _both_ways(actors: list[str], conf: float, rule: str) -> list[tuple[str, str, float, str]]:
+        return [(a, b, conf, rule) for a in actors for b in actors if a != b]
+
+    def mutual_sides(self, k: int, trig: Trigger, hi_s: int) -> list[tuple[str, str, float, str]]:
+        """The sides a conflict noun names by itself: "the conflict between X and Y",
+        "der Krieg zwischen X und Y", "the Israel-Hamas war", "Armenian-Azerbaijani
+        clashes". Each side opposes the other."""
+        between = self.w.get("between_preps", frozenset())
+        for g in self.groups:
+            if (
+                g.i > k
+                and g.i < hi_s
+                and g.marker in between
+                and g.members[0].marker_pos - k <= 4
+                and len(g.actors) >= 2
+                and not g.is_origin
+            ):
+                return self._both_ways(g.actors, 0.9, "between-sides")
+        # hyphen- or slash-joined names right before the noun
+        sides: list[str] = []
+        joined = False
+        x = k - 1
+        while x >= 0:
+            cov = self.covered[x]
+            if cov >= 0:
+                m = self.mentions[cov]
+                if m.actor not in sides:
+                    sides.insert(0, m.actor)
+                x = m.i - 1
+                if x >= 0 and self.t[x].hyph and self.covered[x] >= 0:
+                    joined = True  # "Israel-Hamas": the hyphen is no token of its own
+                continue
+            if self.lows[x] in ("–", "/") and sides:
+                joined = True
+                x -= 1
+                continue
+            break
+        if joined and len(sides) >= 2:
+            return self._both_ways(sides, 0.85, "joined-sides")
+        return []
+
+    def mutual_subject(
+        self, k: int, trig: Trigger, lo_s: int, hi_s: int
+    ) -> list[tuple[str, str, float, str]]:
+        """ "X and Y clashed", "India and Pakistan have fought three wars": a coordinated
+        subject with no other side named wages the conflict against each other."""
+        subj = self.subject_left(k, lo_s)
+        if subj is None or len(subj.actors) < 2 or subj.is_origin or k - subj.j > 6:
+            # "Seit zwei Jahren bekämpfen sich die RSF und die Armee", "se sont
+            # affrontés ... les forces arméniennes et azerbaïdjanaises": after the verb
+            reciprocal = self.w.get("reciprocal", frozenset())
+            conj = self.w.get("conjunctions", frozenset())
+            after = [
+                g
+                for g in self.groups
+                if k < g.i < hi_s and g.i - k <= 12 and g.marker is None and not g.is_origin
+            ]
+            if not after or not (
+                "verb_second" in self.lx.features
+                or any(self.lows[x] in reciprocal for x in range(max(0, k - 2), after[0].i))
+            ):
+                return []
+            sides = list(after[0].actors)
+            # "die RSF und die Armee im Sudan": coordinated noun phrases
+            if (
+                len(sides) < 2
+                and len(after) > 1
+                and any(self.lows[x] in conj for x in range(after[0].j, after[1].i))
+            ):
+                sides += [a for a in after[1].actors if a not in sides]
+            if len(sides) < 2:
+                return []
+            return self._both_ways(sides, 0.8, "coordinated-sides-after")
+        if any(self.trig[x] for x in range(subj.j, k)):
+            return []  # another trigger in between governs the subject
+        return self._both_ways(subj.actors, 0.8, "coordinated-sides")
 
     # --- directed relations (OPPOSES, SUPPLIES) ------------------------------------------
 
@@ -1355,6 +1512,12 @@ class SentenceAnalysis:
                         k, g.members[0].marker_pos
                     ):
                         continue  # "condemned Russia's attacks on Odesa": the attack's target
+                    owner = self.place_owner(k, g, used)
+                    if owner is not None:
+                        # "strikes on the group's positions in Yemen": the group
+                        other, orule = owner.actors, "target-owner"
+                        used.add(owner.idx)
+                        break
                     other, orule = g.actors, f"prep-{g.marker}"
                     used.add(g.idx)
                     break
@@ -2144,7 +2307,9 @@ class SentenceAnalysis:
         if named_pair and trig.pos != "verb":
             subj = None  # "Annäherung der beiden Länder", "ties between X and Y"
         elif subj is None and trig.pos == "verb":
-            subj = self.first_after(k, hi_s, 3, set())
+            # V2 inversion may put an article and a count before the subject ("gründeten
+            # die drei Länder Mali, Niger ...")
+            subj = self.first_after(k, hi_s, 5 if v2 else 3, set())
         if trig.frame == "ally" and len(parts) == 1 and (subj is None or parts == subj.actors):
             # "Die Hisbollah, Irans wichtigster Verbündeter, ...": the apposition's head
             head = self.appositive_head(lo_s, lo_h)
@@ -2194,12 +2359,30 @@ class SentenceAnalysis:
                     ),
                     None,
                 )
+            blocs_in_subject = [a for a in parts if self.kinds.get(a) in ("bloc", "organization")]
+            if obj is None and blocs_in_subject and len(blocs_in_subject) < len(parts):
+                # "gründeten die drei Länder Mali, Niger und Burkina Faso die Allianz der
+                # Sahelstaaten": the bloc after the list was read into it
+                members = [a for a in parts if a not in blocs_in_subject]
+                return [
+                    (a, b, 0.85, "+".join([*rules, "founder-member"]))
+                    for a in members
+                    for b in blocs_in_subject
+                ] + [
+                    (a, b, 0.85, "+".join([*rules, "founders"]))
+                    for a, b in itertools.combinations(members, 2)
+                ]
             if obj is None or not all(
                 self.kinds.get(a) in ("bloc", "organization") for a in obj.actors
             ):
                 return []
+            # each founder is a member of the bloc, and the founders allied
             members = [a for a in parts if a not in obj.actors]
             return [
+                (a, b, 0.9, "+".join([*rules, "founder-member"]))
+                for a in members
+                for b in obj.actors
+            ] + [
                 (a, b, 0.9, "+".join([*rules, "founders"]))
                 for a, b in itertools.combinations(members, 2)
             ]
@@ -2244,10 +2427,11 @@ class SentenceAnalysis:
             if trig.frame == "recognize":
                 return []
         # verbs: direct object ("backed X", "joined NATO")
-        if trig.pos == "verb" and len(parts) < 2:
+        # ("Egypt, Iran and the UAE joined BRICS": a coordinated subject joins too)
+        if trig.pos == "verb" and (len(parts) < 2 or trig.frame == "membership"):
             used = {subj.idx} if subj is not None else set()
             take(self.first_after(k, hi_s, 4, used), "direct-object")
-        if len(parts) > 5:
+        if len(parts) > (12 if trig.frame == "membership" else 5):
             return []
         if trig.frame == "membership":
             blocs = [a for a in parts if self.kinds.get(a) in ("bloc", "organization")]
