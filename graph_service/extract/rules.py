@@ -2521,7 +2521,8 @@ class SentenceAnalysis:
     def negated(self, k: int, lo_s: int, hi_s: int, lo_h: int) -> bool:
         neg = self.w.get("negation", frozenset())
         lows = self.lows
-        if lo_s > lo_h and self.embedded(k):
+        report = lo_s > lo_h and self.report_complement(lo_s)
+        if lo_s > lo_h and self.embedded(k) and not report:
             lo_h = lo_s  # a relative/subordinate clause is denied only by its own words
         refusal = self.w.get("refusal_nouns", frozenset())
         if any(lows[x] in refusal for x in range(max(0, k - 3), k)):
@@ -2550,7 +2551,7 @@ class SentenceAnalysis:
         for x in range(lo_h, hi_s):
             if x == k or not self.denial[x]:
                 continue
-            if x < lo_s and self.seg[x] != self.seg[k] and self.embedded(x):
+            if x < lo_s and self.seg[x] != self.seg[k] and self.embedded(x) and not report:
                 continue  # negation does not leak out of an embedded clause
             if barrier and across(x):
                 continue
@@ -2560,6 +2561,24 @@ class SentenceAnalysis:
                     continue
                 return True
         return False
+
+    def report_complement(self, lo: int) -> bool:
+        """Does the clause at ``lo`` say what a report says ("Berichte, wonach ...",
+        "reports that ...", "les informations selon lesquelles ...")? Then a denial of
+        the report denies it: the clause is no relative clause of its own."""
+        comp = self.w.get("complementizers", frozenset())
+        nouns = self.w.get("report_nouns", frozenset())
+        if not comp or not nouns:
+            return False
+        x = lo
+        while x < len(self.lows) and not self.t[x].is_word and x - lo < 2:
+            x += 1  # the comma that opens the clause
+        if x >= len(self.lows) or self.lows[x] not in comp:
+            return False
+        # the noun right before, or before the participle that closes a German main
+        # clause ("hat Berichte zurückgewiesen, wonach ...")
+        words = [y for y in range(max(0, x - 4), x) if self.t[y].is_word]
+        return any(self.lows[y] in nouns for y in words[-2:])
 
     def modality(self, k: int, lo_h: int, hi_h: int) -> tuple[Modality, str | None, float]:
         w, lows = self.w, self.lows
