@@ -185,6 +185,8 @@ class Trigger:
     frame: str = "default"
     reverse: bool = False
     particle: re.Pattern[str] | None = None
+    # a particle later in the clause that makes it another verb ("kündigte ... an")
+    unless_particle: re.Pattern[str] | None = None
     requires: re.Pattern[str] | None = None
     needs_item: bool = False
     # a conflict both sides wage: "the conflict between X and Y", "X and Y clashed"
@@ -480,6 +482,9 @@ def language(code: str) -> Language:
                 frame=d.get("frame", "default"),
                 reverse=bool(d.get("reverse", False)),
                 particle=re.compile(d["particle"]) if d.get("particle") else None,
+                unless_particle=(
+                    re.compile(d["unless_particle"]) if d.get("unless_particle") else None
+                ),
                 requires=re.compile(d["requires"]) if d.get("requires") else None,
                 needs_item=bool(d.get("needs_item", False)),
                 mutual=bool(d.get("mutual", False)),

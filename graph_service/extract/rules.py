@@ -808,6 +808,10 @@ class SentenceAnalysis:
             for trig in readings:
                 if trig.particle is not None and not self._later_in_clause(k, trig.particle):
                     continue
+                if trig.unless_particle is not None and self._later_in_clause(
+                    k, trig.unless_particle
+                ):
+                    continue  # "kündigten an" announces, "kündigten" terminates
                 if trig.requires is not None and not self._in_segment(k, trig.requires, 6):
                     continue
                 if trig.needs_item and not self._item_near(k):
@@ -1044,6 +1048,10 @@ class SentenceAnalysis:
             return []  # "the Arakan Army and two allied militias": allied to whom is unsaid
         if self.in_proper_name(k, trig):
             return []  # "the UN DRC Sanctions Committee", "the Washington Accords"
+        if trig.type is RelationType.OPPOSES and any(
+            self.lows[x] in self.w.get("prevention", ()) for x in range(max(0, k - 4), k)
+        ):
+            return []  # "urged both sides to avoid a wider war": no war is stated
         if trig.type is RelationType.PARTNERSHIP:
             pairs = self.partnership(k, trig, lo_s, hi_s, lo_h, hi_h)
         else:
@@ -1120,6 +1128,16 @@ class SentenceAnalysis:
             return None
         gen_preps = self.w.get("genitive_preps", frozenset())
         gen_arts = self.w.get("genitive_articles", frozenset())
+        first = next((g for g in self.groups if g.i > k), None)
+        if (
+            first is not None
+            and first is not place
+            and first.i < place.i
+            and first.idx not in used
+            and not first.is_origin
+            and first.marker in gen_preps
+        ):
+            return first  # "struck the headquarters of Hezbollah in Beirut"
         for g in self.groups:
             if g.idx in used or g.is_origin or not k < g.i < place.i:
                 continue
@@ -1550,6 +1568,25 @@ class SentenceAnalysis:
                     other, orule = g.actors, "target-possessor"
                     used.add(g.idx)
                     break
+            if not other:
+                # "struck radar sites and missile launchers of the Houthis in Yemen": the
+                # owner of what the verb's object names, when nothing else stands between
+                gen = w.get("genitive_preps", frozenset())
+                after = [g for g in self.groups if k < g.i < hi_s and g.idx not in used]
+                first = after[0] if after else None
+                if (
+                    first is not None
+                    and first.marker in gen
+                    and not first.is_origin
+                    and 1 < first.members[0].marker_pos - k <= 8
+                    and not any(
+                        self.trig[x]
+                        or self.lows[x] in w["_clause_stop"] - w.get("conjunctions", frozenset())
+                        for x in range(k + 1, first.members[0].marker_pos)
+                    )
+                ):
+                    other, orule = first.actors, "object-possessor"
+                    used.add(first.idx)
         # German infinitive ("..., um das Stromnetz zu zerstören"): the subject is
         # the controller in the clause before
         inf_markers = w.get("infinitive_markers", frozenset())
@@ -2247,6 +2284,23 @@ class SentenceAnalysis:
             ):
                 take(g, "partner-prep")
                 break
+        backers: list[str] = []
+        if trig.pos == "verb" and self.is_passive(k, trig, lo_h, hi_h):
+            # "Haftar is supported by Egypt, Russia and the UAE", "wird von Ägypten und
+            # Russland unterstützt": the agents back the subject, not each other
+            agent_preps = w.get("agent_preps", frozenset())
+            v2_order = "verb_second" in self.lx.features
+            for g in self.groups:
+                near_after = g.i > k and 0 < g.members[0].marker_pos - k <= 3
+                before = v2_order and lo_s <= g.i and g.j <= k
+                if g.i < hi_s and g.marker in agent_preps and (near_after or before):
+                    take(g, "passive-agent")
+                    backers = list(g.actors)
+                    if not any(r == "subject" for r in rules):
+                        head = self.relative_antecedent(k, lo_s, lo_h)
+                        if head is not None:
+                            take(head, "relative-head")  # "Haftar, who is supported by"
+                    break
         if trig.pos != "verb" or trig.frame in ("ally", "membership"):
             # "Mitglied der Nato", "Verbündeter Irans", "member of NATO", "ally of Iran"
             for g in self.post_groups(k, hi_s, [None, *w.get("genitive_preps", ())], 3):
@@ -2452,6 +2506,9 @@ class SentenceAnalysis:
             return [(m, b, conf, "+".join(rules)) for m in members for b in blocs]
         if len(parts) < 2:
             return []
+        if backers and len(backers) < len(parts):
+            backed = [a for a in parts if a not in backers]
+            return [(a, b, conf, "+".join(rules)) for a in backers for b in backed]
         if len(rules) == 1 and rules[0] == "subject" and len(parts) >= 2:
             conf = 0.95  # "Russland und Nordkorea haben eine Partnerschaft vereinbart"
         out = []

@@ -1,56 +1,46 @@
-"""Precision and recall on the dev corpus and the held-out paragraphs.
-
-Same scoring as ../shared/tools/score_extraction.py (kept here so the test runs
-without ../shared): a document's statements are the set of (subject, type, object),
-PARTNERSHIP unordered, negated statements skipped; precision counts predictions
-found in gold (required or acceptable), recall the required ones found.
+"""Precision and recall on the project's own sets, scored as
+../shared/tools/score_extraction.py does (graph_service.extract.scoring): a document's
+statements are the set of (subject, type, object), PARTNERSHIP unordered, negated
+statements skipped; precision counts predictions found in gold (required or
+acceptable), recall the required ones found.
 """
 
 from __future__ import annotations
 
-import json
-import re
 from pathlib import Path
 
 import pytest
 
 from graph_service.extract import extract_statements, read_documents
+from graph_service.extract.scoring import read_gold
+from graph_service.extract.scoring import score as score_keys
 from graph_service.models import Document
 
 DATA = Path(__file__).resolve().parents[1] / "data"
-ALIASES = {"THE_WEST": "WEST", "EUROPEAN_UNION": "EU", "UNITED_NATIONS": "UN"}
+SAMPLE = Path(__file__).resolve().parents[2] / "graph_service" / "data" / "sample_corpus"
 
 
-def _norm(value: str) -> str:
-    text = re.sub(r"[\s\-.]+", "_", value.strip().upper()).strip("_")
-    return ALIASES.get(text, text)
-
-
-def _key(doc: str, s: str, t: str, o: str) -> tuple[str, str, str, str]:
-    if t == "PARTNERSHIP" and o < s:
-        s, o = o, s
-    return (doc, s, t, o)
-
-
-def score(folder: Path) -> tuple[float, float, list[str]]:
-    required: set[tuple[str, str, str, str]] = set()
-    acceptable: set[tuple[str, str, str, str]] = set()
-    for line in (folder / "gold.jsonl").read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            row = json.loads(line)
-            item = _key(row["doc"], _norm(row["subject"]), row["type"], _norm(row["object"]))
-            (required if row.get("status", "required") == "required" else acceptable).add(item)
-    predicted: set[tuple[str, str, str, str]] = set()
+def score(folder: Path, gold_path: Path | None = None) -> tuple[float, float, list[str]]:
+    gold = read_gold([gold_path or folder / "gold.jsonl"])
+    predicted = []
     for doc in read_documents([folder]):
         assert isinstance(doc, Document), doc
+        gold.docs.add(Path(doc.path).stem)
         for st in extract_statements(doc):
             if not st.negated:
-                predicted.add(_key(Path(st.path).stem, st.subject, st.type.value, st.object))
-    tp = predicted & (required | acceptable)
-    precision = len(tp) / len(predicted) if predicted else 0.0
-    recall = len(predicted & required) / len(required)
-    wrong = sorted(" ".join(x) for x in predicted - required - acceptable)
-    return precision, recall, wrong
+                predicted.append((Path(st.path).stem, st.subject, st.type.value, st.object))
+    result = score_keys(gold, predicted)
+    wrong = sorted(" ".join(x) for x in result.wrong)
+    return result.precision, result.recall, wrong
+
+
+def test_sample_corpus() -> None:
+    # the demo's own documents (graph_service/data/sample_corpus), the first thing a
+    # user sees; gold written without running the extractor (P 0.886 R 0.558 when added)
+    precision, recall, wrong = score(SAMPLE, DATA / "sample_corpus_gold.jsonl")
+    print(f"sample corpus: precision={precision:.3f} recall={recall:.3f}")
+    assert precision >= 0.85, wrong
+    assert recall >= 0.5
 
 
 @pytest.mark.parametrize(

@@ -364,7 +364,9 @@ def test_russian_lexicon_words_are_lemmas() -> None:
 # --- what the engine does not read yet (see the report of the Russian lexicon) -----------
 
 
-@pytest.mark.xfail(strict=True, reason="engine: passive agent in the instrumental has no preposition")
+@pytest.mark.xfail(
+    strict=True, reason="engine: passive agent in the instrumental has no preposition"
+)
 def test_gap_passive_instrumental_agent() -> None:
     found, _ = statements("Снаряды были поставлены России Северной Кореей.", "ru")
     assert found == {t("PRK", SUP, "RUS")}
@@ -376,7 +378,9 @@ def test_clause_initial_noun_with_genitive_agent() -> None:
     assert found == {t("RUS", OPP, "UKR")}
 
 
-@pytest.mark.xfail(strict=True, reason="engine: a noun after a condemning verb takes the verb's subject")
+@pytest.mark.xfail(
+    strict=True, reason="engine: a noun after a condemning verb takes the verb's subject"
+)
 def test_gap_condemned_event_with_genitive_agent() -> None:
     found, _ = statements("Кремль осудил удары Израиля по Ирану.", "ru")
     assert found == {t("RUS", OPP, "ISR"), t("ISR", OPP, "IRN")}
