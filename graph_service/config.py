@@ -73,6 +73,13 @@ class Settings(BaseSettings):
     # --- ingest --------------------------------------------------------------------
     ingest_batch_size: int = 500
 
+    # --- extraction ----------------------------------------------------------------
+    actors_file: Path | None = Field(
+        default=None,
+        description="YAML file with the analysts' own actors, aliases and persons "
+        "(keys 'actors', 'aliases', 'persons'), added to the shipped catalog.",
+    )
+
     @property
     def is_external_neo4j(self) -> bool:
         return self.neo4j_uri is not None

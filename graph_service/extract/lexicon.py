@@ -21,7 +21,11 @@ from typing import Any
 import yaml
 from babel import Locale
 from babel.core import get_global
+from pydantic import ValidationError
 
+from graph_service.config import get_settings
+from graph_service.errors import ConfigurationError
+from graph_service.extract import schema
 from graph_service.extract.morph import Normalizer, lemmatizer
 from graph_service.extract.text import tokenize
 from graph_service.models import Actor, ActorKind, RelationType
@@ -30,13 +34,50 @@ log = logging.getLogger(__name__)
 
 LEXICON_DIR = Path(__file__).resolve().parent.parent / "data" / "lexicons"
 FALLBACK_LANGUAGE = "en"
+# the catalog lists German names apart (Actor.names_de): the API's second language
+GERMAN_NAMES = "de"
 # libyaml's loader when PyYAML was built with it: the lexicons load several times faster.
 SAFE_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+@cache
 def load_yaml(name: str) -> Any:
-    with (LEXICON_DIR / name).open(encoding="utf-8") as fh:
-        return yaml.load(fh, Loader=SAFE_LOADER)
+    """A lexicon file, parsed once and checked against its schema (extract.schema): a
+    broken file fails with its name and the key."""
+    path = LEXICON_DIR / name
+    try:
+        with path.open(encoding="utf-8") as fh:
+            data = yaml.load(fh, Loader=SAFE_LOADER)
+    except yaml.YAMLError as error:
+        raise ConfigurationError(f"lexicon {name}: not valid YAML: {error}") from error
+    schema.validate(name, data)
+    return data
+
+
+def analyst_actors() -> schema.AnalystActors:
+    """The analysts' own actors, aliases and persons (setting GRAPH_SERVICE_ACTORS_FILE),
+    or nothing when the setting is unset."""
+    path = get_settings().actors_file
+    if path is None:
+        return schema.AnalystActors()
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER) or {}
+    except OSError as error:
+        raise ConfigurationError(
+            f"GRAPH_SERVICE_ACTORS_FILE {path}: cannot read it: {error.strerror or error}"
+        ) from error
+    except yaml.YAMLError as error:
+        raise ConfigurationError(
+            f"GRAPH_SERVICE_ACTORS_FILE {path}: not valid YAML: {error}"
+        ) from error
+    try:
+        return schema.AnalystActors.model_validate(data)
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(str(p) for p in first["loc"]) or "(top level)"
+        raise ConfigurationError(
+            f"GRAPH_SERVICE_ACTORS_FILE {path}: {where}: {first['msg']}"
+        ) from error
 
 
 def _rule_languages() -> tuple[str, ...]:
@@ -133,7 +174,25 @@ def _base_actors() -> dict[str, ActorInfo]:
     for aid, per_lang in (data.get("state_organs") or {}).items():
         for _lang, forms in per_lang.items():
             actors[aid].aliases.extend(forms)
-    for spec in load_yaml("persons.yaml"):
+    own = analyst_actors()
+    for aid, other in own.actors.items():
+        names = {lang: list(v) for lang, v in other.names.items()}
+        if aid in actors:  # more names for a known actor
+            for lang, forms in names.items():
+                actors[aid].names.setdefault(lang, []).extend(forms)
+        else:
+            actors[aid] = ActorInfo(
+                aid, ActorKind(other.kind), names["en"][0], names, state=other.state
+            )
+    for aid, forms in own.aliases.items():
+        if aid not in actors:
+            raise ConfigurationError(
+                f"GRAPH_SERVICE_ACTORS_FILE: aliases.{aid}: no actor with this ID "
+                "(add it under 'actors' first)"
+            )
+        actors[aid].aliases.extend(forms)
+    persons = [*load_yaml("persons.yaml"), *(p.model_dump() for p in own.persons)]
+    for spec in persons:
         pid = re.sub(r"[^A-Z0-9]+", "_", fold(spec["name"]).upper()).strip("_")
         info = ActorInfo(
             pid,
@@ -410,7 +469,7 @@ def language(code: str) -> Language:
     index: dict[str, list[Form]] = {}
     adjective_forms: dict[str, str] = {}
 
-    name_langs = [rules_code, "en"] if rules_code != "en" else ["en"]
+    name_langs = list(dict.fromkeys([rules_code, FALLBACK_LANGUAGE]))
     cldr_extra: Locale | None = None
     if code not in RULE_LANGUAGES:
         try:
@@ -551,7 +610,7 @@ def actor_catalog() -> dict[str, Actor]:
             for aid, surfaces in (spec.get(section) or {}).items():
                 if aid in extra:
                     extra[aid].update(surfaces)
-                    if code == "de" and section == "names":
+                    if code == GERMAN_NAMES and section == "names":
                         names_de[aid].extend(s for s in surfaces if s not in names_de[aid])
     for aid, surfaces in (load_yaml("actors.yaml").get("capitals") or {}).items():
         if aid in extra:

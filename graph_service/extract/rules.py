@@ -2507,8 +2507,8 @@ class SentenceAnalysis:
         if len(parts) < 2:
             return []
         if backers and len(backers) < len(parts):
-            backed = [a for a in parts if a not in backers]
-            return [(a, b, conf, "+".join(rules)) for a in backers for b in backed]
+            backed_ones = [a for a in parts if a not in backers]
+            return [(a, b, conf, "+".join(rules)) for a in backers for b in backed_ones]
         if len(rules) == 1 and rules[0] == "subject" and len(parts) >= 2:
             conf = 0.95  # "Russland und Nordkorea haben eine Partnerschaft vereinbart"
         out = []

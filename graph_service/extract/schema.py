@@ -1,0 +1,209 @@
+"""The shape of the lexicon files, checked when they load.
+
+A typo in a data file should fail loudly with the file and the key, not quietly turn a
+trigger off. ``validate(name, data)`` checks a parsed file against its model and raises
+:class:`~graph_service.errors.ConfigurationError` naming both.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from graph_service.errors import ConfigurationError
+from graph_service.models import ActorKind, RelationType
+
+Words = str | list[str] | None
+NameTable = dict[str | None, list[str]] | None  # a null key blocks the forms
+
+
+def _regex(value: str | None) -> str | None:
+    if value is not None:
+        try:
+            re.compile(value)
+        except re.error as error:
+            raise ValueError(f"not a regular expression ({error}): {value!r}") from error
+    return value
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Inflection(_Strict):
+    name_suffixes: list[str] = Field(default_factory=list)
+    name_suffix_skip: str | None = None
+    adjective_endings: list[str] = Field(default_factory=lambda: [""])
+    modifier_endings: list[str] = Field(default_factory=list)
+
+    _check = field_validator("name_suffix_skip")(_regex)
+
+
+class TriggerSpec(_Strict):
+    match: str
+    type: RelationType
+    subtype: str | None = None
+    strength: float | None = Field(default=None, ge=0.0, le=1.0)
+    pos: Literal["noun", "verb", "adj"] | None = None
+    frame: str | None = None
+    reverse: bool = False
+    mutual: bool = False
+    needs_item: bool = False
+    particle: str | None = None
+    unless_particle: str | None = None
+    requires: str | None = None
+    obj_preps: list[str] | None = None
+
+    _check = field_validator("match", "particle", "unless_particle", "requires")(_regex)
+
+
+class TriggerDefault(_Strict):
+    strength: float | None = Field(default=None, ge=0.0, le=1.0)
+    pos: Literal["noun", "verb", "adj"] | None = None
+    subtype: str | None = None
+
+
+class ItemSpec(_Strict):
+    match: str
+    item: str
+    subtype: str
+
+    _check = field_validator("match")(_regex)
+
+
+class CompoundItem(_Strict):
+    words: str
+    item: str
+    subtype: str
+
+
+class DenialSpec(_Strict):
+    match: str
+    particle: str | None = None
+
+    _check = field_validator("match", "particle")(_regex)
+
+
+class LanguageFile(_Strict):
+    """``<code>.yaml``: everything the extractor knows about one language."""
+
+    lang: str
+    features: dict[str, bool | str] | None = None
+    abbreviations: Words = None
+    inflection: Inflection | None = None
+    names: NameTable = None
+    adjectives: NameTable = None
+    demonyms: NameTable = None
+    metonyms: NameTable = None
+    words: dict[str, Words] | None = None
+    coref_numbers: dict[str, int] | None = None
+    coref_nouns: dict[str, Words] | None = None
+    anaphors: dict[str, Words] | None = None
+    participle: str | None = None
+    obj_preps: dict[RelationType, list[str]] | None = None
+    denial: list[DenialSpec] | None = None
+    compound_items: list[CompoundItem] | None = None
+    items: list[ItemSpec] | None = None
+    trigger_defaults: dict[RelationType, TriggerDefault] | None = None
+    triggers: list[TriggerSpec] | None = None
+
+    _check = field_validator("participle")(_regex)
+
+
+class OtherActor(_Strict):
+    kind: ActorKind
+    names: dict[str, list[str]]
+    cs: list[str] | None = None
+    state: str | None = None
+
+    @field_validator("names")
+    @classmethod
+    def _english_name(cls, names: dict[str, list[str]]) -> dict[str, list[str]]:
+        if not names.get("en"):
+            raise ValueError("needs at least one English name (names.en), its display name")
+        return names
+
+
+class ActorsFile(_Strict):
+    """``actors.yaml``: which territories are states, and the non-state actors."""
+
+    states: str
+    alpha3: dict[str, str] | None = None
+    others: dict[str, OtherActor]
+    state_organs: dict[str, dict[str, list[str]]] | None = None
+    capitals: dict[str, list[str]] | None = None
+    blocked: list[str] | None = None
+
+
+class Person(_Strict):
+    name: str
+    state: str
+    role: str | None = None
+    forms: list[str] | None = None
+    surname: bool = True
+
+
+class AnalystActors(_Strict):
+    """The analysts' own file (setting ``GRAPH_SERVICE_ACTORS_FILE``): new actors,
+    more names for known ones, and persons who stand for an actor."""
+
+    actors: dict[str, OtherActor] = Field(default_factory=dict)
+    aliases: dict[str, list[str]] = Field(default_factory=dict)
+    persons: list[Person] = Field(default_factory=list)
+
+    @field_validator("actors", "aliases")
+    @classmethod
+    def _ids(cls, table: dict[str, Any]) -> dict[str, Any]:
+        for key in table:
+            if not re.fullmatch(r"[A-Z][A-Z0-9_]*", key):
+                raise ValueError(f"{key!r} is no canonical ID (upper case, digits, '_')")
+        return table
+
+
+class LangidFile(_Strict):
+    stopwords: dict[str, str]
+
+
+def _model_for(name: str, data: Any) -> type[BaseModel] | None:
+    if name == "actors.yaml":
+        return ActorsFile
+    if name == "langid.yaml":
+        return LangidFile
+    if isinstance(data, dict) and "lang" in data:
+        return LanguageFile
+    return None
+
+
+def _where(error: Any) -> str:
+    return ".".join(str(part) for part in error["loc"]) or "(top level)"
+
+
+def validate(name: str, data: Any, model: type[BaseModel] | None = None) -> None:
+    """Check a parsed lexicon file; raise ConfigurationError naming the file and key."""
+    if name == "persons.yaml" and model is None:
+        if not isinstance(data, list):
+            raise ConfigurationError(f"lexicon {name}: a list of persons is expected")
+        for number, row in enumerate(data):
+            try:
+                Person.model_validate(row)
+            except ValidationError as error:
+                first = error.errors()[0]
+                raise ConfigurationError(
+                    f"lexicon {name}: entry {number} ({row.get('name', '?')}): "
+                    f"{_where(first)}: {first['msg']}"
+                ) from error
+        return
+    model = model or _model_for(name, data)
+    if model is None:
+        return
+    try:
+        model.model_validate(data)
+    except ValidationError as error:
+        first = error.errors()[0]
+        more = len(error.errors()) - 1
+        raise ConfigurationError(
+            f"lexicon {name}: {_where(first)}: {first['msg']}"
+            + (f" (and {more} more problem{'s' if more > 1 else ''})" if more else "")
+        ) from error
