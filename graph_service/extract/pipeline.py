@@ -95,7 +95,7 @@ def _ranker_candidate(
         rule=f"{sa.lx.code}.{trig.type.value.lower()}.{trig.subtype or 'any'}"
         f"[{sa.t[k].text}]:ranker",
         items=items,
-        negated=sa.negated(k, lo_s, hi_s, lo_h),
+        negated=sa.negated(k, lo_s, hi_s, lo_h, cues=trig.subtype != "demand"),
         modality=modality,
         attributed_to=attributed,
     )

@@ -350,7 +350,7 @@ def candidates(
                     pairs.append((a, b, None, blocked))
     if not pairs:
         return
-    negated = sa.negated(k, lo_s, hi_s, lo_h)
+    negated = sa.negated(k, lo_s, hi_s, lo_h, cues=trig.subtype != "demand")
     modality, _who, _factor = sa.modality(k, lo_h, hi_h)
     common = trigger_features(sa, k, trig, negated, modality.value, facts.n_actors)
     clause = (lo_s, hi_s, lo_h, hi_h)

@@ -1074,7 +1074,7 @@ class SentenceAnalysis:
                 ]
                 if not pairs:
                     return []
-        negated = self.negated(k, lo_s, hi_s, lo_h)
+        negated = self.negated(k, lo_s, hi_s, lo_h, cues=trig.subtype != "demand")
         if (
             negated
             and trig.type is RelationType.OPPOSES
@@ -2575,7 +2575,9 @@ class SentenceAnalysis:
             self.covered[y] >= 0 for y in range(s0 + 1, min(s0 + 6, len(self.t)))
         )
 
-    def negated(self, k: int, lo_s: int, hi_s: int, lo_h: int) -> bool:
+    def negated(self, k: int, lo_s: int, hi_s: int, lo_h: int, cues: bool = True) -> bool:
+        """Is the statement at k negated or denied? ``cues``: denial verbs count too (not
+        for a demand, whose object is the very act it demands: "urged X to withdraw")."""
         neg = self.w.get("negation", frozenset())
         lows = self.lows
         report = lo_s > lo_h and self.report_complement(lo_s)
@@ -2603,6 +2605,8 @@ class SentenceAnalysis:
                 if nxt in self.w.get("restrictive", ()):  # "not only"
                     continue
                 return True
+        if not cues:
+            return False
         if self.denial is None:
             self.denial = self.lx.denial.lookup_all(lows)
         for x in range(lo_h, hi_s):
