@@ -142,8 +142,9 @@ def main() -> int:
     folds = list(GroupKFold(n_splits=5).split(M, y, groups))
     internal = {k[0] for k in keys} - real
     combo = []
+    cv_probs: dict[float, list[float]] = {}
     for C in (0.1, 0.3, 1.0):
-        probs = [0.0] * len(y)
+        probs = cv_probs[C] = [0.0] * len(y)
         for train, held in folds:
             model = LogisticRegression(C=C, max_iter=3000)
             model.fit(M[train], [y[i] for i in train], sample_weight=[w[i] for i in train])
@@ -172,6 +173,25 @@ def main() -> int:
                 f"  add>={c[7]:.2f}: P {c[1]:.3f} R {c[2]:.3f} F1 {c[0]:.3f} "
                 f"(own sets P {c[3]:.3f} R {c[4]:.3f})"
             )
+    # confidence that means something: on the real tuning articles (cross-validated),
+    # map the ranker's probability of each statement the extractor would emit to the
+    # share of such statements that are right (isotonic, so it only ever rises)
+    from sklearn.isotonic import IsotonicRegression
+
+    emitted = decide(frames, cv_probs[C], free, keep, add)
+    best: dict[Key, float] = {}
+    for pr, on, key in zip(cv_probs[C], emitted, keys, strict=True):
+        if on and key[0] in real:
+            best[key] = max(pr, best.get(key, 0.0))
+    good = gold.required | gold.acceptable
+    xs = sorted(best)
+    iso = IsotonicRegression(increasing=True, out_of_bounds="clip", y_min=0.0, y_max=1.0)
+    iso.fit([best[k] for k in xs], [1.0 if k in good else 0.0 for k in xs])
+    calibration = [
+        [round(float(a), 4), round(float(b), 4)]
+        for a, b in zip(iso.X_thresholds_, iso.y_thresholds_, strict=True)
+    ]
+    print(f"calibration from {len(xs)} statements: {calibration}")
     if args.dry_run:
         return 0
     model = LogisticRegression(C=C, max_iter=3000)
@@ -206,6 +226,7 @@ def main() -> int:
                 "bias": round(float(model.intercept_[0]), 5),
                 "keep": keep,
                 "add": add,
+                "calibration": calibration,
                 "weights": dict(sorted(weights.items())),
             },
             indent=1,

@@ -173,12 +173,13 @@ def extract_statements(document: Document) -> list[Statement]:
     for p in proposals:
         c = p.frame
         if model is not None and p.features is not None:
-            confidence = model.probability(p.features) * factor
+            probability = model.probability(p.features) * factor
             framed = c is not None and c.confidence * factor >= MIN_CONFIDENCE
             # where the frames read the trigger, the ranker only vets; elsewhere it adds
             free = ranker.may_add(p.features)
-            if not ((framed and confidence >= model.keep) or (free and confidence >= model.add)):
+            if not ((framed and probability >= model.keep) or (free and probability >= model.add)):
                 continue
+            confidence = model.confidence(probability)
         else:
             assert c is not None
             confidence = c.confidence * factor

@@ -22,6 +22,7 @@ probability is below the model's ``keep``; one no frame made is added from ``add
 
 from __future__ import annotations
 
+import bisect
 import json
 import math
 from collections.abc import Iterator
@@ -56,6 +57,23 @@ class RankerModel:
     bias: float
     keep: float  # a frame's statement stays unless its probability is below this
     add: float  # a candidate no frame made is added from this probability on
+    # (probability, share of such statements that were right): the confidence
+    calibration: tuple[tuple[float, float], ...] = ()
+
+    def confidence(self, probability: float) -> float:
+        """The calibrated confidence of a statement of this probability (piecewise
+        linear between the calibration points, flat outside them)."""
+        points = self.calibration
+        if not points:
+            return probability
+        xs = [x for x, _y in points]
+        at = bisect.bisect_left(xs, probability)
+        if at == 0:
+            return points[0][1]
+        if at == len(points):
+            return points[-1][1]
+        (x0, y0), (x1, y1) = points[at - 1], points[at]
+        return y0 if x1 == x0 else y0 + (y1 - y0) * (probability - x0) / (x1 - x0)
 
     def probability(self, features: dict[str, float]) -> float:
         w = self.weights
@@ -74,6 +92,7 @@ def load_model(path: Path = MODEL_PATH) -> RankerModel | None:
         bias=float(data["bias"]),
         keep=float(data["keep"]),
         add=float(data["add"]),
+        calibration=tuple((float(x), float(y)) for x, y in data.get("calibration") or ()),
     )
 
 
