@@ -118,6 +118,17 @@ def propose(
     n_words = 0
     n_distractor = 0
     analysed: list[tuple[int, SentenceAnalysis, int, int]] = []
+    title = (document.title or "").strip()
+    if title and title[:40] not in text[:400]:
+        # a headline states the story's main relation ("US sanctions Rwanda's army over
+        # M23 support"); it is read as a sentence of its own, before the text (index -1,
+        # no span: its evidence is the title)
+        sa = SentenceAnalysis(_tokens(title[:MAX_SENTENCE_CHARS], lx), lx, kinds, discourse, -1)
+        sa.find_mentions()
+        sa.resolve_references()
+        if sa.mentions and sa.has_trigger_word():
+            sa.analyse_structure()
+            analysed.append((-1, sa, -1, -1))
     for index, sentence in enumerate(split_sentences(text, lx.abbreviations)):
         if sentence.end - sentence.start > MAX_SENTENCE_CHARS:
             continue
@@ -192,6 +203,7 @@ def extract_statements(document: Document) -> list[Statement]:
         if key not in chosen or chosen[key][0] < confidence:
             chosen[key] = (confidence, p)
     text = document.text
+    title = (document.title or "").strip()
     statements = []
     for confidence, p in sorted(chosen.values(), key=lambda cp: cp[1].index):
         c = p.candidate()
@@ -201,7 +213,7 @@ def extract_statements(document: Document) -> list[Statement]:
                 subject=c.subject,
                 type=c.type,
                 object=c.object,
-                evidence=text[p.start : p.end],
+                evidence=text[p.start : p.end] if p.start >= 0 else title,
                 confidence=round(min(confidence, 1.0), 3),
                 subtype=c.subtype or None,
                 items=c.items,
@@ -210,9 +222,9 @@ def extract_statements(document: Document) -> list[Statement]:
                 attributed_to=c.attributed_to,
                 lang=lang_code,
                 date=document.date,
-                span=(p.start, p.end),
+                span=(p.start, p.end) if p.start >= 0 else None,
                 rule=c.rule,
-                sentence_index=p.index,
+                sentence_index=p.index if p.start >= 0 else None,
             )
         )
     log.debug("%s: %d statements (%s)", document.path, len(statements), lang_code)
