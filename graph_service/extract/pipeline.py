@@ -58,12 +58,16 @@ class Proposal:
     frame: Candidate | None
     features: dict[str, float] | None
     origin: tuple[SentenceAnalysis, int, Trigger] | None = None  # to build a new one
+    probability: float | None = None  # the ranker's, on the extractor's fast path
+    addable: bool = False  # the ranker may add it (no frame read the trigger)
 
     @property
     def negated(self) -> bool:
         if self.frame is not None:
             return self.frame.negated
-        return any(f.startswith("negated=") for f in self.features or ())
+        if self.features is None:
+            return self.candidate().negated
+        return any(f.startswith("negated=") for f in self.features)
 
     def candidate(self) -> Candidate:
         if self.frame is not None:
@@ -102,7 +106,10 @@ def _ranker_candidate(
 
 
 def propose(
-    document: Document, with_features: bool, every_pair: bool = False
+    document: Document,
+    with_features: bool,
+    every_pair: bool = False,
+    model: ranker.RankerModel | None = None,
 ) -> tuple[list[Proposal], bool, str]:
     """Every candidate statement of a document in text order, with the ranker's features
     when asked (``every_pair``: also the pairs the extractor would not propose, for
@@ -155,18 +162,30 @@ def propose(
                 key = (cand.subject, cand.type.value, cand.object, cand.negated)
                 if key not in best or best[key].confidence < cand.confidence:
                     best[key] = cand
-            if not with_features:
+            if not with_features and model is None:
                 continue
-            for subject, obj, feats, rule in ranker.candidates(sa, k, trig, found, every_pair):
+            for sc in ranker.candidates(sa, k, trig, found, every_pair, model):
                 proposals.append(
-                    Proposal(index, start, end, subject, obj, trig.type, rule, feats, (sa, k, trig))
+                    Proposal(
+                        index,
+                        start,
+                        end,
+                        sc.subject,
+                        sc.object,
+                        trig.type,
+                        sc.frame,
+                        sc.features,
+                        (sa, k, trig),
+                        sc.probability,
+                        sc.addable,
+                    )
                 )
         for cand in best.values():
             if cand.subtype == "attack" and not cand.negated:
                 discourse.last_attacker = cand.subject
             if not cand.negated:
                 discourse.facts.append((cand.subject, cand.type.value, cand.subtype, cand.object))
-            if not with_features:
+            if not with_features and model is None:
                 proposals.append(
                     Proposal(index, start, end, cand.subject, cand.object, cand.type, cand, None)
                 )
@@ -178,16 +197,16 @@ def extract_statements(document: Document) -> list[Statement]:
     ranker model every candidate is scored by it (its probability is the confidence);
     without one, the frames' own confidences decide."""
     model = ranker.load_model()
-    proposals, distractor, lang_code = propose(document, with_features=model is not None)
+    proposals, distractor, lang_code = propose(document, with_features=False, model=model)
     factor = 0.5 if distractor else 1.0
     chosen: dict[tuple[int, str, str, str, bool], tuple[float, Proposal]] = {}
     for p in proposals:
         c = p.frame
-        if model is not None and p.features is not None:
-            probability = model.probability(p.features) * factor
+        if model is not None and p.probability is not None:
+            probability = p.probability * factor
             framed = c is not None and c.confidence * factor >= MIN_CONFIDENCE
             # where the frames read the trigger, the ranker only vets; elsewhere it adds
-            free = ranker.may_add(p.features)
+            free = p.addable
             if not ((framed and probability >= model.keep) or (free and probability >= model.add)):
                 continue
             confidence = model.confidence(probability)

@@ -75,10 +75,18 @@ class RankerModel:
         (x0, y0), (x1, y1) = points[at - 1], points[at]
         return y0 if x1 == x0 else y0 + (y1 - y0) * (probability - x0) / (x1 - x0)
 
-    def probability(self, features: dict[str, float]) -> float:
+    def partial(self, features: dict[str, float]) -> float:
+        """The features' share of the linear score (no bias)."""
         w = self.weights
-        z = self.bias + sum(w.get(f, 0.0) * v for f, v in features.items())
+        return sum(w.get(f, 0.0) * v for f, v in features.items())
+
+    def squash(self, z: float) -> float:
+        """The probability of a linear score without the bias."""
+        z += self.bias
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def probability(self, features: dict[str, float]) -> float:
+        return self.squash(self.partial(features))
 
 
 @lru_cache(maxsize=1)
@@ -145,6 +153,19 @@ def _mention_flags(m: Mention) -> str:
     if m.derived:
         flags.append(m.derived)
     return "+".join(flags) or "plain"
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    """One candidate of a trigger: its features (training) or probability (extraction),
+    the frame's statement if a frame made it, and whether the ranker may add it."""
+
+    subject: str
+    object: str
+    features: dict[str, float] | None
+    frame: Candidate | None
+    probability: float | None
+    addable: bool
 
 
 @dataclass(slots=True)
@@ -334,12 +355,17 @@ def candidates(
     trig: Trigger,
     rule_cands: list[Candidate],
     every_pair: bool = False,
-) -> Iterator[tuple[str, str, dict[str, float], Candidate | None]]:
+    model: RankerModel | None = None,
+) -> Iterator[Scored]:
     """(subject, object, features, frame candidate or None) for one trigger: the frames'
     statements when they read the trigger (the ranker vets them), else every pair of
     actors of the sentence that the grammar allows (the ranker may add them). Training
     asks for ``every_pair``: all pairs, the ones the extractor never proposes marked
-    (NO_ADD, FRAME_FOUND), so the model learns from the whole sentence."""
+    (NO_ADD, FRAME_FOUND), so the model learns from the whole sentence. With ``model``
+    the probability is computed from cached partial sums and no feature dict is built
+    (the extractor's fast path)."""
+    if not rule_cands and len(sa.groups) < 2 and not any(len(g.actors) > 1 for g in sa.groups):
+        return  # fewer than two actors: no pair to propose
     lo_s, hi_s = sa.clause_bounds(k, soft=True)
     lo_h, hi_h = sa.clause_bounds(k, soft=False)
     named = sides(sa, k)
@@ -374,15 +400,16 @@ def candidates(
     common = trigger_features(sa, k, trig, negated, modality.value, facts.n_actors)
     clause = (lo_s, hi_s, lo_h, hi_h)
     reversed_pairs = {(c.object, c.subject) for c in rule_cands}
-    side_cache: dict[tuple[str, str], tuple[dict[str, float], str]] = {}
+    side_cache: dict[tuple[str, str], tuple[dict[str, float], str, float]] = {}
+    common_z = model.partial(common) if model is not None else 0.0
     for a, b, rule, blocked in pairs:
         parts = []
         for name, side in (("a", a), ("b", b)):
             hit = side_cache.get((name, side.actor))
             if hit is None:
-                hit = side_cache[(name, side.actor)] = side_features(
-                    sa, k, trig, name, side, clause, facts
-                )
+                feats_side, role = side_features(sa, k, trig, name, side, clause, facts)
+                z = model.partial(feats_side) if model is not None else 0.0
+                hit = side_cache[(name, side.actor)] = (feats_side, role, z)
             parts.append(hit)
         rev = (not symmetric) and (a.actor, b.actor) in reversed_pairs
         pair = pair_features(
@@ -397,7 +424,14 @@ def candidates(
             bool(rule_cands),
             triggers_at,
         )
+        addable = not blocked and not rule_cands
+        if model is not None:
+            z = common_z + parts[0][2] + parts[1][2] + model.partial(pair)
+            if blocked:
+                z += model.weights.get(NO_ADD, 0.0)
+            yield Scored(a.actor, b.actor, None, rule, model.squash(z), addable)
+            continue
         feats = {**common, **parts[0][0], **parts[1][0], **pair}
         if blocked:
             feats[NO_ADD] = 1.0
-        yield a.actor, b.actor, feats, rule
+        yield Scored(a.actor, b.actor, feats, rule, None, addable)
