@@ -250,6 +250,9 @@ class Trigger:
     needs_item: bool = False
     # a conflict both sides wage: "the conflict between X and Y", "X and Y clashed"
     mutual: bool = False
+    # false: the frame's decision is final, the ranker adds nothing for this trigger
+    # ("Italien und Spanien bildeten eine Regierung": founding no bloc says nothing)
+    rankable: bool = True
     obj_preps: frozenset[str] | None = None
 
 
@@ -547,6 +550,7 @@ def language(code: str) -> Language:
                 requires=re.compile(d["requires"]) if d.get("requires") else None,
                 needs_item=bool(d.get("needs_item", False)),
                 mutual=bool(d.get("mutual", False)),
+                rankable=bool(d.get("rankable", True)),
                 obj_preps=_words(d["obj_preps"]) if d.get("obj_preps") else None,
             )
         )

@@ -309,7 +309,7 @@ def pair_features(
         f[f"rule_kind={t}:{rule.rule.split(':', 1)[-1].split('+')[0]}"] = 1.0
     if reverse_rule:
         f[f"rule_reversed={t}"] = 1.0
-    if frame_found:
+    if frame_found or not trig.rankable:
         f[FRAME_FOUND] = 1.0
     if a.group is not None and a.group is b.group:
         f[f"same_group={t}"] = 1.0
@@ -424,7 +424,7 @@ def candidates(
             bool(rule_cands),
             triggers_at,
         )
-        addable = not blocked and not rule_cands
+        addable = not blocked and not rule_cands and trig.rankable
         if model is not None:
             z = common_z + parts[0][2] + parts[1][2] + model.partial(pair)
             if blocked:

@@ -50,6 +50,7 @@ class TriggerSpec(_Strict):
     frame: str | None = None
     reverse: bool = False
     mutual: bool = False
+    rankable: bool = True
     needs_item: bool = False
     particle: str | None = None
     unless_particle: str | None = None
