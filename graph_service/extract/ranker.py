@@ -342,6 +342,8 @@ def _blocked(
         (a.member is not None and a.member.origin) or (b.member is not None and b.member.origin)
     ):
         return True  # only the origin of an item ("from Russian drones")
+    if trig.type is not RelationType.PARTNERSHIP and ga is gb:
+        return True  # "The Philippines and Japan ... amid tensions": one side, coordinated
     lo = min(ga.i, gb.i, k)
     hi = max(ga.j, gb.j, k + 1)
     if any(lo <= x < hi and x != k for x in triggers_at):

@@ -2261,7 +2261,13 @@ class SentenceAnalysis:
             if why not in rules:
                 rules.append(why)
 
+        mediation = w.get("mediation_words", frozenset())
         for g in self.pre_modifiers(k):
+            if mediation and any(
+                self.t[m.j - 1].hyph and m.j < len(self.lows) and self.lows[m.j] in mediation
+                for m in g.members
+            ):
+                continue  # "the Russian-brokered deal": the broker is no party to it
             take(g, "pre-modifier")
         if k > 0 and self.t[k - 1].hyph and self.covered[k - 1] >= 0:
             take(self.group_of(self.mentions[self.covered[k - 1]]), "compound")
@@ -2294,13 +2300,18 @@ class SentenceAnalysis:
                 near_after = g.i > k and 0 < g.members[0].marker_pos - k <= 3
                 before = v2_order and lo_s <= g.i and g.j <= k
                 if g.i < hi_s and g.marker in agent_preps and (near_after or before):
-                    take(g, "passive-agent")
                     backers = list(g.actors)
-                    if not any(r == "subject" for r in rules):
-                        head = self.relative_antecedent(k, lo_s, lo_h)
-                        if head is not None:
-                            take(head, "relative-head")  # "Haftar, who is supported by"
-                    break
+                    # the backed one: the relative clause's head ("Haftar, who is
+                    # supported by ..."), else the clause subject
+                    head = self.relative_antecedent(k, lo_s, lo_h) or self.subject_left(k, lo_s)
+                    if head is None:
+                        break
+                    return [
+                        (a, b, 0.9, "passive-agent+backed")
+                        for a in backers
+                        for b in head.actors
+                        if a != b
+                    ]
         if trig.pos != "verb" or trig.frame in ("ally", "membership"):
             # "Mitglied der Nato", "Verbündeter Irans", "member of NATO", "ally of Iran"
             for g in self.post_groups(k, hi_s, [None, *w.get("genitive_preps", ())], 3):
