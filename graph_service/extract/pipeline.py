@@ -84,20 +84,14 @@ def _ranker_candidate(
     lo_s, hi_s = sa.clause_bounds(k, soft=True)
     lo_h, hi_h = sa.clause_bounds(k, soft=False)
     modality, attributed, _factor = sa.modality(k, lo_h, hi_h)
-    items, item_sub = (
-        sa.items_near(k, lo_h, hi_h) if trig.type is RelationType.SUPPLIES else ([], "")
-    )
-    subtype = trig.subtype
-    if trig.type is RelationType.SUPPLIES and subtype in ("supply", "") and item_sub:
-        subtype = item_sub
+    items, subtype = sa.items_and_subtype(k, trig, lo_h, hi_h)
     return Candidate(
         subject=subject,
         object=obj,
         type=trig.type,
-        subtype=subtype or trig.type.value.lower(),
+        subtype=subtype,
         confidence=0.0,
-        rule=f"{sa.lx.code}.{trig.type.value.lower()}.{trig.subtype or 'any'}"
-        f"[{sa.t[k].text}]:ranker",
+        rule=sa.rule_name(k, trig, "ranker"),
         items=items,
         negated=sa.negated(k, lo_s, hi_s, lo_h, cues=trig.subtype != "demand"),
         modality=modality,

@@ -1085,12 +1085,7 @@ class SentenceAnalysis:
             # war or attack is presupposed, a negation elsewhere in the clause keeps it
             negated = False
         modality, attributed, mfactor = self.modality(k, lo_h, hi_h)
-        items, item_sub = (
-            self.items_near(k, lo_h, hi_h) if trig.type is RelationType.SUPPLIES else ([], "")
-        )
-        subtype = trig.subtype
-        if trig.type is RelationType.SUPPLIES and subtype in ("supply", "") and item_sub:
-            subtype = item_sub
+        items, subtype = self.items_and_subtype(k, trig, lo_h, hi_h)
         out = []
         np_negated = self.negated_np(k)
         for subj, obj, conf, rule in pairs:
@@ -1104,10 +1099,9 @@ class SentenceAnalysis:
                     subject=subj,
                     object=obj,
                     type=trig.type,
-                    subtype=subtype or trig.type.value.lower(),
+                    subtype=subtype,
                     confidence=round(min(1.0, trig.strength * conf * mfactor), 3),
-                    rule=f"{self.lx.code}.{trig.type.value.lower()}.{trig.subtype or 'any'}"
-                    f"[{self.t[k].text}]:{rule}",
+                    rule=self.rule_name(k, trig, rule),
                     items=items,
                     negated=neg,
                     modality=modality,
@@ -1185,6 +1179,24 @@ class SentenceAnalysis:
         # "Japan and the Philippines signed a Reciprocal Access Agreement": the parties
         subj = self.subject_left(k, 0)
         return not (subj is not None and len(subj.actors) >= 2)
+
+    def items_and_subtype(
+        self, k: int, trig: Trigger, lo_h: int, hi_h: int
+    ) -> tuple[list[str], str]:
+        """What a supply statement names as supplied, and its subtype (the items' kind
+        when the trigger says no more than "supply")."""
+        if trig.type is not RelationType.SUPPLIES:
+            return [], trig.subtype or trig.type.value.lower()
+        items, item_sub = self.items_near(k, lo_h, hi_h)
+        subtype = trig.subtype
+        if subtype in ("supply", "") and item_sub:
+            subtype = item_sub
+        return items, subtype or trig.type.value.lower()
+
+    def rule_name(self, k: int, trig: Trigger, how: str) -> str:
+        """The statement's ``rule``: language, type, subtype, trigger word, frame roles."""
+        kind = f"{trig.type.value.lower()}.{trig.subtype or 'any'}"
+        return f"{self.lx.code}.{kind}[{self.t[k].text}]:{how}"
 
     # --- conflicts both sides wage -------------------------------------------------------
 
