@@ -253,6 +253,8 @@ class Trigger:
     # false: the frame's decision is final, the ranker adds nothing for this trigger
     # ("Italien und Spanien bildeten eine Regierung": founding no bloc says nothing)
     rankable: bool = True
+    # the other side must be of these kinds ("Mali left ECOWAS": a bloc, not "left Kyiv")
+    object_kinds: frozenset[str] | None = None
     obj_preps: frozenset[str] | None = None
 
 
@@ -551,6 +553,7 @@ def language(code: str) -> Language:
                 needs_item=bool(d.get("needs_item", False)),
                 mutual=bool(d.get("mutual", False)),
                 rankable=bool(d.get("rankable", True)),
+                object_kinds=frozenset(d["object_kinds"]) if d.get("object_kinds") else None,
                 obj_preps=_words(d["obj_preps"]) if d.get("obj_preps") else None,
             )
         )

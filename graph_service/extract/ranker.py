@@ -426,7 +426,14 @@ def candidates(
             bool(rule_cands),
             triggers_at,
         )
-        addable = not blocked and not rule_cands and trig.rankable
+        addable = (
+            not blocked
+            and not rule_cands
+            and trig.rankable
+            and (
+                trig.object_kinds is None or b.member is None or b.member.kind in trig.object_kinds
+            )
+        )
         if model is not None:
             z = common_z + parts[0][2] + parts[1][2] + model.partial(pair)
             if blocked:

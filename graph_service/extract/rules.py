@@ -1060,6 +1060,8 @@ class SentenceAnalysis:
                 pairs = self.directed(k, trig, lo_s, hi_s, lo_h, hi_h)
             if not pairs and trig.mutual:
                 pairs = self.mutual_subject(k, trig, lo_s, hi_s)
+        if trig.object_kinds is not None:
+            pairs = [p for p in pairs if self.kinds.get(p[1], "state") in trig.object_kinds]
         if not pairs:
             return []
         if trig.pos == "verb" and trig.frame != "accuse":

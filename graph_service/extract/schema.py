@@ -51,6 +51,7 @@ class TriggerSpec(_Strict):
     reverse: bool = False
     mutual: bool = False
     rankable: bool = True
+    object_kinds: list[ActorKind] | None = None
     needs_item: bool = False
     particle: str | None = None
     unless_particle: str | None = None
