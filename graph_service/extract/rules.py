@@ -618,7 +618,9 @@ class SentenceAnalysis:
         skip = w["_np_skip"]
         preps = w.get("prepositions", frozenset())
         quants = w.get("quantities", frozenset())
-        gov = w.get("gov_nouns", frozenset())
+        # NP heads that stand for their owner: "die Regierung in Stockholm", "the members
+        # of the Shabab group", "les combattants du Hamas"
+        gov = w.get("gov_nouns", frozenset()) | w.get("member_nouns", frozenset())
         loose = "capitalised_nouns" not in self.lx.features
         stop = w["_clause_stop"]
         report_preps = w.get("report_preps", frozenset())
