@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from graph_service.extract import extract_statements
-from graph_service.models import Document
+from graph_service.models import Document, Statement
 
 Triple = tuple[str, str, str]
 
@@ -15,10 +15,18 @@ def triple_key(subject: str, rtype: str, obj: str) -> Triple:
     return subject, rtype, obj
 
 
+def extracted(text: str, lang: str, title: str | None = None) -> list[Statement]:
+    """Every statement extracted from one invented document."""
+    return extract_statements(Document(path="t.txt", text=text, lang=lang, title=title))
+
+
+def statement_key(st: Statement) -> Triple:
+    return triple_key(st.subject, st.type.value, st.object)
+
+
 def statements(text: str, lang: str, title: str | None = None) -> tuple[set[Triple], set[Triple]]:
     """(asserted triples, negated triples) extracted from one invented document."""
-    doc = Document(path="t.txt", text=text, lang=lang, title=title)
-    found = extract_statements(doc)
-    pos = {triple_key(s.subject, s.type.value, s.object) for s in found if not s.negated}
-    neg = {triple_key(s.subject, s.type.value, s.object) for s in found if s.negated}
+    found = extracted(text, lang, title)
+    pos = {statement_key(s) for s in found if not s.negated}
+    neg = {statement_key(s) for s in found if s.negated}
     return pos, neg
