@@ -44,5 +44,28 @@ def detect_language(text: str, sample: int = 4000) -> str:
                 scores[lang] += 1
     best = max(scores, key=lambda k: scores[k])
     if scores[best] < max(2, len(words) * 0.05):
-        return "und"
+        return _lexicon_vote(words)
     return best
+
+
+def _lexicon_vote(words: list[str]) -> str:
+    """A short text with too few stop words ("Nordkorea liefert Raketen an Russland."):
+    the language whose lexicon knows most of its words - trigger and item patterns count
+    double, function words once; "und" when no language stands out."""
+    from graph_service.extract.lexicon import RULE_LANGUAGES, language
+
+    scores: dict[str, float] = {}
+    for code in RULE_LANGUAGES:
+        lx = language(code)
+        classes = frozenset().union(*(v for k, v in lx.w.items() if not k.startswith("_")))
+        score = 0.0
+        for w in words:
+            if lx.triggers.lookup(w) or lx.items.lookup(w):
+                score += 2.0
+            elif w in classes:
+                score += 1.0
+        scores[code] = score
+    ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < 2.0 or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+        return "und"
+    return ranked[0][0]
