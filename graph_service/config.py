@@ -79,6 +79,17 @@ class Settings(BaseSettings):
         description="YAML file with the analysts' own actors, aliases and persons "
         "(keys 'actors', 'aliases', 'persons'), added to the shipped catalog.",
     )
+    max_statements_per_sentence: int = Field(
+        default=64,
+        ge=1,
+        description="Most statements one sentence yields (the most confident ones): a "
+        "list of 30 states supplying 30 others is no news sentence, it is an attack.",
+    )
+    max_statements_per_document: int = Field(
+        default=2000,
+        ge=1,
+        description="Most statements one document yields (the most confident ones).",
+    )
 
     @property
     def is_external_neo4j(self) -> bool:

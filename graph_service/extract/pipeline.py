@@ -7,6 +7,7 @@ import logging
 from dataclasses import dataclass
 from functools import lru_cache
 
+from graph_service.config import get_settings
 from graph_service.extract import ranker
 from graph_service.extract.langid import detect_language
 from graph_service.extract.lexicon import (
@@ -218,7 +219,7 @@ def extract_statements(document: Document) -> list[Statement]:
     text = document.text
     title = (document.title or "").strip()
     statements = []
-    for confidence, p in sorted(chosen.values(), key=lambda cp: cp[1].index):
+    for confidence, p in _capped(list(chosen.values()), document.path):
         c = p.candidate()
         statements.append(
             Statement(
@@ -242,6 +243,36 @@ def extract_statements(document: Document) -> list[Statement]:
         )
     log.debug("%s: %d statements (%s)", document.path, len(statements), lang_code)
     return statements
+
+
+def _capped(chosen: list[tuple[float, Proposal]], path: str) -> list[tuple[float, Proposal]]:
+    """The statements in text order, at most the configured number per sentence and per
+    document (the most confident ones): list x list sentences cannot amplify a request."""
+    settings = get_settings()
+    per_sentence: dict[int, list[tuple[float, Proposal]]] = {}
+    for cp in chosen:
+        per_sentence.setdefault(cp[1].index, []).append(cp)
+    kept: list[tuple[float, Proposal]] = []
+    dropped = 0
+    for rows in per_sentence.values():
+        if len(rows) > settings.max_statements_per_sentence:
+            ranked = sorted(rows, key=lambda cp: -cp[0])
+            dropped += len(rows) - settings.max_statements_per_sentence
+            rows = ranked[: settings.max_statements_per_sentence]
+        kept.extend(rows)
+    if len(kept) > settings.max_statements_per_document:
+        dropped += len(kept) - settings.max_statements_per_document
+        kept = sorted(kept, key=lambda cp: -cp[0])[: settings.max_statements_per_document]
+    if dropped:
+        log.warning(
+            "%s: %d statements over the caps (%d a sentence, %d a document) dropped",
+            path,
+            dropped,
+            settings.max_statements_per_sentence,
+            settings.max_statements_per_document,
+        )
+    order = {id(cp[1]): n for n, cp in enumerate(chosen)}
+    return sorted(kept, key=lambda cp: (cp[1].index, order[id(cp[1])]))
 
 
 def _tokens(text: str, lx: Language, offset: int = 0) -> list[Token]:
