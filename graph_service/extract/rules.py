@@ -464,9 +464,16 @@ class SentenceAnalysis:
                 continue
             cls = lx.anaphors.get(low)
             arts = self.w.get("articles", ())
+            gen_preps = self.w.get("genitive_preps", frozenset())
+            owned = (  # "the army of Sudan": the of-phrase says whose, no anaphor
+                k + 2 < n
+                and lows[k + 1] in gen_preps
+                and any(self.covered[y] >= 0 for y in range(k + 2, min(n, k + 4)))
+            )
             if (
                 cls is not None
                 and k > 0
+                and not owned
                 and (
                     lows[k - 1] in arts
                     or (
@@ -1114,6 +1121,29 @@ class SentenceAnalysis:
             )
         return out
 
+    def reduced_relative(self, k: int, trig: Trigger) -> tuple[Group, Group] | None:
+        """A participle with its agent right after a noun phrase: "Hezbollah fighters,
+        backed by Iran, ...", "The Houthis, armed by Iran, ...", "le M23, soutenu par le
+        Rwanda": (the agent, the phrase the participle follows)."""
+        if (
+            trig.pos != "verb"
+            or trig.reverse
+            or k + 1 >= len(self.lows)
+            or self.lows[k + 1] not in self.w.get("agent_preps", frozenset())
+            or not self.lx.participle.fullmatch(self.lows[k])
+        ):
+            return None
+        after = next((g for g in self.groups if g.members[0].marker_pos == k + 1), None)
+        x = k - 1
+        while x >= 0 and self.t[x].text == ",":
+            x -= 1
+        before = next((g for g in self.groups if g.i <= x < g.j), None)
+        if before is None and x >= 1 and self.covered[x] < 0:
+            before = next((g for g in self.groups if g.j == x), None)  # "Hezbollah fighters"
+        if after is None or before is None or after is before or before.is_origin:
+            return None
+        return after, before
+
     def place_owner(self, k: int, place: Group, used: set[int]) -> Group | None:
         """The owner of targets that stand before a place: "Militärschläge gegen
         Stellungen der Houthi im Jemen", "struck Hezbollah targets in Lebanon", "frappes
@@ -1290,6 +1320,15 @@ class SentenceAnalysis:
         w = self.w
         v2 = "verb_second" in self.lx.features
         g: Group | None
+        reduced = self.reduced_relative(k, trig)
+        if reduced is not None:
+            # "The Houthis, armed by Iran, ...", "Ukraine, attacked by Russia, ..."
+            return [
+                (a, b, 0.9, "participle-agent+head")
+                for a in reduced[0].actors
+                for b in reduced[1].actors
+                if a != b
+            ]
         passive = self.is_passive(k, trig, lo_h, hi_h)
         agent: list[str] = []
         arule, aconf = "", 1.0
@@ -1450,7 +1489,15 @@ class SentenceAnalysis:
                     ),
                     None,
                 )
-                if antecedent is not None and antecedent.marker is not None:
+                if (
+                    antecedent is not None
+                    and antecedent.marker is not None
+                    # not the agent of a participle ("weapons supplied by the UAE in their
+                    # fight") nor a phrase set off by commas ("Hezbollah, backed by Iran,
+                    # continued its attacks"): those are asides, the subject owns
+                    and antecedent.marker not in w.get("agent_preps", ())
+                    and not any(self.t[x].text == "," for x in range(antecedent.j, k))
+                ):
                     g = antecedent
                 if g is not None:
                     agent, arule, aconf = g.actors, "possessive", 0.9
@@ -2306,6 +2353,15 @@ class SentenceAnalysis:
             ):
                 take(g, "partner-prep")
                 break
+        reduced = self.reduced_relative(k, trig)
+        if reduced is not None:
+            agent_g, head_g = reduced
+            return [
+                (a, b, 0.9, "participle-agent+head")
+                for a in agent_g.actors
+                for b in head_g.actors
+                if a != b
+            ]
         backers: list[str] = []
         if trig.pos == "verb" and self.is_passive(k, trig, lo_h, hi_h):
             # "Haftar is supported by Egypt, Russia and the UAE", "wird von Ägypten und
