@@ -1755,7 +1755,9 @@ class SentenceAnalysis:
             if g is not None and g.idx not in used:
                 agent, arule, aconf = g.actors, "head-before-embedded", 0.85
                 used.add(g.idx)
-        if not agent and not self.relative_block(k, lo_s):
+        # (not for a passive without its agent: "..., mentre sono state attaccate le
+        # ambasciate di Francia": who attacked is unsaid, not the last clause's subject)
+        if not agent and not passive and not self.relative_block(k, lo_s):
             g = self.subject_left(k, lo_h, supplies)
             if g is not None and g.idx not in used:
                 agent, arule, aconf = g.actors, "previous-segment", 0.8
