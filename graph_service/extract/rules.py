@@ -2317,12 +2317,19 @@ class SentenceAnalysis:
         rules: list[str] = []
         conf = 1.0
 
+        owners: list[str] = []  # the possessor of an "ally" noun ("Russia's allies", "of Russia")
+
         def take(g: Group | None, why: str) -> None:
             if g is None or g.is_origin:
                 return
             for a in g.actors:
                 if a not in parts:
                     parts.append(a)
+            if why in ("post-genitive", "partner-prep"):
+                owners.extend(a for a in g.actors if a not in owners)
+            elif why == "pre-modifier":
+                # "Nicaragua, Cuba and Venezuela, Russia's allies": the genitive owns
+                owners.extend(m.actor for m in g.members if m.gen and m.actor not in owners)
             if why not in rules:
                 rules.append(why)
 
@@ -2594,6 +2601,15 @@ class SentenceAnalysis:
         if backers and len(backers) < len(parts):
             backed_ones = [a for a in parts if a not in backers]
             return [(a, b, conf, "+".join(rules)) for a in backers for b in backed_ones]
+        if trig.frame == "ally" and owners and len(parts) == len(owners):
+            # "Russia's allies Iran and North Korea", "Assad and its allies Iran and Russia":
+            # the names right after the noun are the allies
+            take(self.first_after(k, hi_s, 2, set()), "apposition-list")
+        listed = [a for a in parts if a not in owners]
+        if trig.frame == "ally" and owners and len(listed) >= 2:
+            # "Nicaragua, Cuba and Venezuela, Russia's allies", "... are allies of Russia":
+            # each is Russia's ally, the list says nothing of their ties to each other
+            return [(a, b, conf, "+".join(rules)) for a in listed for b in owners]
         if len(rules) == 1 and rules[0] == "subject" and len(parts) >= 2:
             conf = 0.95  # "Russland und Nordkorea haben eine Partnerschaft vereinbart"
         out = []
