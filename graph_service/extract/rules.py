@@ -2329,7 +2329,11 @@ class SentenceAnalysis:
                 owners.extend(a for a in g.actors if a not in owners)
             elif why == "pre-modifier":
                 # "Nicaragua, Cuba and Venezuela, Russia's allies": the genitive owns
-                owners.extend(m.actor for m in g.members if m.gen and m.actor not in owners)
+                owners.extend(
+                    m.actor
+                    for m in g.members
+                    if (m.gen or m.derived == "possessive") and m.actor not in owners
+                )
             if why not in rules:
                 rules.append(why)
 
@@ -2577,6 +2581,19 @@ class SentenceAnalysis:
         if trig.pos == "verb" and (len(parts) < 2 or trig.frame == "membership"):
             used = {subj.idx} if subj is not None else set()
             take(self.first_after(k, hi_s, 4, used), "direct-object")
+        if trig.frame == "ally" and not owners and self.possessive_before(k):
+            # "Bashar al-Assad and his allies Iran and Russia": the possessive's antecedent
+            # owns the allies
+            head = next((h for h in reversed(self.groups) if h.j <= k and not h.is_origin), None)
+            if head is not None:
+                owners.extend(a for a in head.actors if a not in owners)
+                for a in head.actors:
+                    if a not in parts:
+                        parts.append(a)
+        if trig.frame == "ally" and owners and len(parts) == len(owners):
+            # "Russia's allies Iran and North Korea", "Assad and its allies Iran and Russia":
+            # the names right after the noun are the allies
+            take(self.first_after(k, hi_s, 2, set()), "apposition-list")
         if len(parts) > (12 if trig.frame == "membership" else 5):
             return []
         if trig.frame == "membership":
@@ -2601,10 +2618,6 @@ class SentenceAnalysis:
         if backers and len(backers) < len(parts):
             backed_ones = [a for a in parts if a not in backers]
             return [(a, b, conf, "+".join(rules)) for a in backers for b in backed_ones]
-        if trig.frame == "ally" and owners and len(parts) == len(owners):
-            # "Russia's allies Iran and North Korea", "Assad and its allies Iran and Russia":
-            # the names right after the noun are the allies
-            take(self.first_after(k, hi_s, 2, set()), "apposition-list")
         listed = [a for a in parts if a not in owners]
         if trig.frame == "ally" and owners and len(listed) >= 2:
             # "Nicaragua, Cuba and Venezuela, Russia's allies", "... are allies of Russia":
