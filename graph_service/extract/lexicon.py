@@ -373,6 +373,8 @@ FEATURES = {
     "adjective_after_noun": "adjectives follow the noun ('sanctions occidentales')",
     "relative_blocks_subject": "a relative pronoun after a non-actor noun opens a clause "
     "whose subject is that noun ('lenders that help finance')",
+    "titlecase_acronyms": "acronyms are also written with only a capital initial "
+    "('Usa', 'Nato', 'Otan', 'Ypg')",
 }
 
 
@@ -525,6 +527,16 @@ def language(code: str) -> Language:
     normalize = _normalizer(spec, rules_code)
     if normalize is not None:
         index = _normalized_index(index, normalize, spec)
+    if "titlecase_acronyms" in _features(spec, rules_code):
+        # Italian and French papers write "Usa", "Nato", "Ypg", "Otan": every acronym
+        # form also matches with only its first letter upper case
+        for forms in index.values():
+            extra = [
+                Form(f.lows, f.actor, f.adj, f.gen, f.demonym, "cap", f.surface.capitalize())
+                for f in forms
+                if f.policy == "exact" and f.surface.isalpha() and f.surface.isupper()
+            ]
+            forms.extend(extra)
     for forms in index.values():
         forms.sort(key=lambda f: -len(f.lows))
 
