@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 from graph_service.extract.lexicon import load_yaml
 
 _WORD_RE = re.compile(r"[^\W\d_]+")
+# a letter beyond Latin (and its extensions): only then can the script decide
+_NON_LATIN = re.compile(r"[^\W\d_\u0000-\u024F\u1E00-\u1EFF]")
 _SCRIPTS = (
     ("ru", re.compile(r"[\u0400-\u04FF]")),
     ("ar", re.compile(r"[\u0600-\u06FF]")),
@@ -28,20 +31,19 @@ def _profiles() -> dict[str, frozenset[str]]:
 def detect_language(text: str, sample: int = 4000) -> str:
     """Return an ISO 639-1 code ("de", "en", "fr", ...) or "und" when unsure."""
     head = text[:sample]
-    letters = sum(1 for c in head if c.isalpha())
-    if not letters:
-        return "und"
-    for code, script in _SCRIPTS:
-        if len(script.findall(head)) > letters * 0.3:
-            return code
     words = [w.lower() for w in _WORD_RE.findall(head)]
     if not words:
         return "und"
-    scores = {lang: 0 for lang in _profiles()}
-    for w in words:
-        for lang, stops in _profiles().items():
-            if w in stops:
-                scores[lang] += 1
+    if _NON_LATIN.search(head):  # other scripts only when a letter outside Latin shows
+        letters = sum(len(w) for w in words)
+        for code, script in _SCRIPTS:
+            if len(script.findall(head)) > letters * 0.3:
+                return code
+    counts = Counter(words)
+    seen = counts.keys()
+    scores = {
+        lang: sum(counts[w] for w in seen & stops) for lang, stops in _profiles().items()
+    }
     best = max(scores, key=lambda k: scores[k])
     if scores[best] < max(2, len(words) * 0.05):
         return _lexicon_vote(words)
