@@ -185,13 +185,54 @@ def main() -> int:
             best[key] = max(pr, best.get(key, 0.0))
     good = gold.required | gold.acceptable
     xs = sorted(best)
-    iso = IsotonicRegression(increasing=True, out_of_bounds="clip", y_min=0.0, y_max=1.0)
-    iso.fit([best[k] for k in xs], [1.0 if k in good else 0.0 for k in xs])
-    calibration = [
-        [round(float(a), 4), round(float(b), 4)]
-        for a, b in zip(iso.X_thresholds_, iso.y_thresholds_, strict=True)
-    ]
-    print(f"calibration from {len(xs)} statements: {calibration}")
+    probs_x = [best[k] for k in xs]
+    right = [1.0 if k in good else 0.0 for k in xs]
+
+    def fit_calibration(method: str, ps: list[float], ys: list[float]) -> list[list[float]]:
+        if method == "isotonic":
+            iso = IsotonicRegression(increasing=True, out_of_bounds="clip", y_min=0.0, y_max=1.0)
+            iso.fit(ps, ys)
+            pairs = zip(iso.X_thresholds_, iso.y_thresholds_, strict=True)
+        else:  # Platt: a logistic curve on the log-odds, smooth where data are few
+            import math
+
+            logit = [[math.log(max(p, 1e-6) / max(1 - p, 1e-6))] for p in ps]
+            platt = LogisticRegression(C=1.0).fit(logit, ys)
+            grid = [i / 50 for i in range(1, 50)]
+            z = [[math.log(g / (1 - g))] for g in grid]
+            pairs = zip(grid, platt.predict_proba(z)[:, 1], strict=True)
+        return [[round(float(a), 4), round(float(b), 4)] for a, b in pairs]
+
+    def apply(points: list[list[float]], p: float) -> float:
+        from graph_service.extract.ranker import RankerModel
+
+        table = tuple((a, b) for a, b in points)
+        return RankerModel({}, 0.0, 0.0, 1.0, table).confidence(p)
+
+    # which calibration holds on documents it was not fitted on (5 folds by document)?
+    doc_folds = list(GroupKFold(n_splits=5).split(xs, right, [k[0] for k in xs]))
+    report = {}
+    for method in ("isotonic", "platt"):
+        held: list[tuple[float, float]] = []
+        for fit_i, test_i in doc_folds:
+            pts = fit_calibration(method, [probs_x[i] for i in fit_i], [right[i] for i in fit_i])
+            held += [(apply(pts, probs_x[i]), right[i]) for i in test_i]
+        bins: dict[int, list[tuple[float, float]]] = {}
+        for c, r in held:
+            bins.setdefault(min(int(c * 10), 9), []).append((c, r))
+        ece = sum(
+            abs(sum(c for c, _ in b) / len(b) - sum(r for _, r in b) / len(b)) * len(b)
+            for b in bins.values()
+        ) / len(held)
+        high = [r for c, r in held if c >= 0.8]
+        report[method] = (ece, sum(high) / len(high) if high else 0.0, len(high))
+        print(
+            f"calibration {method}: held-out ECE {ece:.3f}, precision at confidence >= 0.8 "
+            f"{report[method][1]:.3f} ({len(high)} statements)"
+        )
+    chosen = min(report, key=lambda m: report[m][0])
+    calibration = fit_calibration(chosen, probs_x, right)
+    print(f"calibration: {chosen}, from {len(xs)} statements")
     if args.dry_run:
         return 0
     model = LogisticRegression(C=C, max_iter=3000)
@@ -226,6 +267,7 @@ def main() -> int:
                 "bias": round(float(model.intercept_[0]), 5),
                 "keep": keep,
                 "add": add,
+                "calibration_method": chosen,
                 "calibration": calibration,
                 "weights": dict(sorted(weights.items())),
             },
