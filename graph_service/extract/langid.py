@@ -41,9 +41,7 @@ def detect_language(text: str, sample: int = 4000) -> str:
                 return code
     counts = Counter(words)
     seen = counts.keys()
-    scores = {
-        lang: sum(counts[w] for w in seen & stops) for lang, stops in _profiles().items()
-    }
+    scores = {lang: sum(counts[w] for w in seen & stops) for lang, stops in _profiles().items()}
     best = max(scores, key=lambda k: scores[k])
     if scores[best] < max(2, len(words) * 0.05):
         return _lexicon_vote(words)
