@@ -37,6 +37,33 @@ class Settings(BaseSettings):
     neo4j_pagecache_size: str = "2g"
     neo4j_start_timeout_seconds: float = 180.0
     neo4j_with_browser: bool = True
+    neo4j_transaction_memory_max: str = Field(
+        default="256m",
+        description="Most heap one transaction may use (db.memory.transaction.max); a "
+        "query past it fails with an error instead of taking the server down.",
+    )
+    neo4j_transaction_memory_total_max: str = Field(
+        default="512m",
+        description="Most heap all transactions together may use "
+        "(dbms.memory.transaction.total.max); keep it well under the heap size.",
+    )
+    neo4j_transaction_timeout: str = Field(
+        default="120s",
+        description="Server-side cap on any transaction's duration (db.transaction.timeout), "
+        "also for Neo4j Browser; /cypher sets its own, shorter timeout per transaction.",
+    )
+    neo4j_procedures_allowlist: list[str] = Field(
+        default_factory=lambda: [
+            "db.labels",
+            "db.relationshipTypes",
+            "db.propertyKeys",
+            "db.schema.*",
+        ],
+        description="The only procedures a /cypher plan may call ('*' is a wildcard); also "
+        "the local server's dbms.security.procedures.allowlist (which governs plugin "
+        "procedures; Neo4j's built-in ones stay loaded for the service itself). DBMS-mode "
+        "procedures (dbms.*) are refused by /cypher anyway: their query type is not 'r'.",
+    )
     cache_dir: Path = Field(default_factory=lambda: Path(user_cache_dir("graph-service")))
     data_dir: Path = Field(default_factory=lambda: Path(user_data_dir("graph-service")))
 

@@ -72,6 +72,20 @@ class ReadOnlyViolationError(QueryError):
     code = "read_only"
 
 
+class QueryNotAllowedError(QueryError):
+    """A read query that calls a procedure or command outside the allow-list (SHOW, admin)."""
+
+    http_status = 403
+    code = "query_not_allowed"
+
+
+class QueryTooLargeError(QueryError):
+    """A query needed more memory than a transaction may use; the database refused it."""
+
+    http_status = 413
+    code = "query_too_large"
+
+
 class QueryTimeoutError(QueryError):
     """A query ran longer than its allowed time and was terminated."""
 

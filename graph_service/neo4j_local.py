@@ -34,6 +34,11 @@ ENTRY_POINT = "org.neo4j.server.CommunityEntryPoint"
 ADMIN_TOOL = "org.neo4j.cli.AdminTool"
 MIN_JAVA = 17
 _BROWSER_RANGE = "[5.0,6.0)"
+# -XX:+ExitOnOutOfMemoryError stays: db.memory.transaction.max does not track every
+# allocation (one huge expression value, e.g. a list comprehension over range(1, 5e7),
+# still exhausts the heap), and a JVM that survives an OutOfMemoryError can be left
+# broken (seen: a class whose initialiser failed in a background thread, every later
+# query touching it failing). Exiting is the lesser harm; restarting is the supervisor's.
 _JVM_FLAGS = (
     "-XX:+UseG1GC",
     "-XX:-OmitStackTraceInFastThrow",
@@ -247,6 +252,13 @@ def write_config(settings: Settings) -> Path:
         "server.memory.heap.initial_size": settings.neo4j_heap_size,
         "server.memory.heap.max_size": settings.neo4j_heap_size,
         "server.memory.pagecache.size": settings.neo4j_pagecache_size,
+        # Neo4j enforces the limits: a transaction past its memory cap or its time fails
+        # with an error instead of exhausting the heap, and only allow-listed procedures
+        # are loaded at all.
+        "db.memory.transaction.max": settings.neo4j_transaction_memory_max,
+        "dbms.memory.transaction.total.max": settings.neo4j_transaction_memory_total_max,
+        "db.transaction.timeout": settings.neo4j_transaction_timeout,
+        "dbms.security.procedures.allowlist": ",".join(settings.neo4j_procedures_allowlist),
         # Two cores: keep background work from starving the API and the tests.
         "server.threads.worker_count": "4",
         "db.logs.query.enabled": "OFF",

@@ -2,29 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 from graph_service.api.errors import InvalidParameterError
 from graph_service.api.schemas import DocumentIn
 from graph_service.config import Settings
-from graph_service.errors import InputTooLargeError, ReadOnlyViolationError
+from graph_service.errors import InputTooLargeError
 
 _INT64 = 2**63
 _MAX_DEPTH = 8
-# Second line of defence only: the database refuses writes (read access mode). These are
-# things read access mode still allows that an analyst endpoint should not: reading server
-# files or URLs, killing other transactions, listing users, privileges or the server config.
-_STRINGS_AND_COMMENTS = re.compile(
-    r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`[^`]*`|//[^\n]*|/\*.*?\*/", re.S
-)
-_REFUSED = re.compile(
-    r"\bLOAD\s+CSV\b|\bTERMINATE\s+TRANSACTIONS?\b|\bdbms\s*\.\s*(?!components\b)[\w.]+"
-    r"|\bSHOW\s+(?:CURRENT\s+USER|USERS?|ROLES?|(?:\w+\s+)*PRIVILEGES?|SERVERS?|ALIAS(?:ES)?"
-    r"|(?:HOME\s+|DEFAULT\s+)?DATABASES?|SETTINGS?)\b",
-    re.IGNORECASE,
-)
 
 
 def check_parameters(value: Any, where: str = "parameters", depth: int = 0) -> None:
@@ -42,17 +29,6 @@ def check_parameters(value: Any, where: str = "parameters", depth: int = 0) -> N
     elif isinstance(value, list):
         for index, item in enumerate(value):
             check_parameters(item, f"{where}[{index}]", depth + 1)
-
-
-def check_cypher(text: str) -> None:
-    """Refuse what a read-only analyst query has no business doing (403)."""
-    match = _REFUSED.search(_STRINGS_AND_COMMENTS.sub(" ", text))
-    if match:
-        raise ReadOnlyViolationError(
-            f"{' '.join(match.group(0).split())!r} is not allowed in /cypher: it reads the "
-            "server's files or configuration, or administers it",
-            field="query",
-        )
 
 
 def check_documents(documents: Sequence[DocumentIn], settings: Settings, prefix: str) -> None:

@@ -17,6 +17,7 @@ from graph_service.errors import (
     GraphServiceError,
     QueryError,
     QueryTimeoutError,
+    QueryTooLargeError,
     ReadOnlyViolationError,
     StoreAuthError,
     StoreError,
@@ -34,6 +35,14 @@ _TIMEOUT_CODES = (
     "Neo.ClientError.Transaction.TransactionTimedOut",
     "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration",
     "Neo.TransientError.Transaction.LockClientStopped",
+)
+
+# The transaction's memory cap (db.memory.transaction.max / the global pool): the query is
+# at fault, not the server, and retrying it cannot help.
+_MEMORY_LIMIT_CODES = (
+    "Neo.ClientError.General.TransactionOutOfMemoryError",
+    "Neo.TransientError.General.MemoryPoolOutOfMemoryError",
+    "Neo.TransientError.General.TransactionMemoryLimit",
 )
 
 
@@ -91,6 +100,11 @@ def translate_error(exc: BaseException, *, uri: str = "", user: str = "") -> Gra
             return ReadOnlyViolationError(f"not allowed in a read-only query: {message}")
         if code in _TIMEOUT_CODES:
             return QueryTimeoutError(f"query timed out and was terminated: {message}")
+        if code in _MEMORY_LIMIT_CODES:
+            return QueryTooLargeError(
+                f"the query needs more memory than a transaction may use: {message}",
+                field="query",
+            )
         if code.startswith("Neo.ClientError.Statement") or code.startswith(
             "Neo.ClientError.Procedure"
         ):

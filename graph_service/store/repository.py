@@ -14,7 +14,7 @@ import math
 from collections.abc import AsyncIterator, Mapping, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, LiteralString, Protocol, cast
+from typing import TYPE_CHECKING, Any, LiteralString, Protocol
 
 import neo4j
 import neo4j.graph
@@ -26,6 +26,7 @@ from graph_service.config import Settings
 from graph_service.errors import NotFoundError, QueryError, StoreError
 from graph_service.models import RelationType
 from graph_service.store import catalog
+from graph_service.store.adhoc import run_adhoc
 from graph_service.store.convert import (
     ALL_TYPES,
     SYMMETRIC_TYPES,
@@ -632,10 +633,9 @@ class Neo4jGraphReader:
     async def run_cypher(self, text: str, parameters: Mapping[str, Any]) -> QueryResult:
         if not text.strip():
             raise QueryError("the query is empty", field="query")
-        # Ad hoc Cypher is the analyst's own text by design: it runs in a read-access
-        # session through execute_read (the database refuses writes), with a server-side
-        # timeout and a row cap. Nothing from it reaches a label or type slot of ours.
-        return await self._capped(cast(LiteralString, text), parameters)
+        # Neo4j's EXPLAIN decides what runs (store/adhoc.py), in an explicit read
+        # transaction with the server-side timeout, a client-side deadline and the row cap.
+        return await run_adhoc(self._session, self._settings, text, parameters)
 
 
 class GraphStore:
