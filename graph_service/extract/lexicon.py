@@ -527,7 +527,8 @@ def language(code: str) -> Language:
     normalize = _normalizer(spec, rules_code)
     if normalize is not None:
         index = _normalized_index(index, normalize, spec)
-    if "titlecase_acronyms" in _features(spec, rules_code):
+    features = _features(spec, rules_code)
+    if "titlecase_acronyms" in features:
         # Italian and French papers write "Usa", "Nato", "Ypg", "Otan": every acronym
         # form also matches with only its first letter upper case
         for forms in index.values():
@@ -594,7 +595,7 @@ def language(code: str) -> Language:
         denial=_RegexTable([d["match"] for d in denial_specs], [d["match"] for d in denial_specs]),
         participle=re.compile(spec.get("participle") or r"(?!)"),
         particle_verbs=particle_verbs,
-        features=_features(spec, rules_code),
+        features=features,
         adjective_endings=tuple(e for e in adj_endings if e),
         modifier_endings=tuple(str(e) for e in infl.get("modifier_endings") or [] if e),
         compound_items=_compound_items(spec, rules_code),

@@ -201,23 +201,17 @@ class _SentenceFacts:
     flags: dict[int, str]  # id(mention) -> flags
 
 
-_FACTS: dict[int, tuple[SentenceAnalysis, _SentenceFacts]] = {}
-
-
 def _facts(sa: SentenceAnalysis) -> _SentenceFacts:
-    hit = _FACTS.get(id(sa))
-    if hit is not None and hit[0] is sa:
-        return hit[1]
-    facts = _SentenceFacts(
+    hit = sa.memo.get("ranker")
+    if isinstance(hit, _SentenceFacts):
+        return hit
+    facts = sa.memo["ranker"] = _SentenceFacts(
         triggers_at=[x for x, readings in enumerate(sa.trig) if readings and sa.covered[x] < 0],
         adverbials=sa.adverbial_starts(),
         n_actors=min(len({m.actor for m in sa.mentions}), 5),
         first_group=sa.groups[0] if sa.groups else None,
         flags={id(m): _mention_flags(m) for m in sa.mentions},
     )
-    if len(_FACTS) > 64:
-        _FACTS.clear()
-    _FACTS[id(sa)] = (sa, facts)
     return facts
 
 

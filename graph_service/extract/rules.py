@@ -24,6 +24,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from graph_service.extract.lexicon import Form, Language, Trigger, actor_owners
 from graph_service.extract.text import Token
@@ -234,6 +235,8 @@ class SentenceAnalysis:
         self.trig: list[tuple[Trigger, ...]] = []  # trigger readings per token
         self._nap: bool | None = None  # any "durch"/"by"/"par" in the sentence
         self.denial: list[tuple[str, ...]] | None = None  # denial cues per token
+        # what other stages compute once per sentence (the ranker's shared facts)
+        self.memo: dict[str, Any] = {}
 
     # --- mentions -------------------------------------------------------------------
 
