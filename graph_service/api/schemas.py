@@ -14,8 +14,21 @@ from graph_service.store import repository as rec
 ACTOR_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.:\-]{0,99}$"
 QUERY_NAME_PATTERN = r"^[a-z0-9_]{1,64}$"
 # Markup that has no place in an article's plain text (and is dangerous if echoed).
+# Only real HTML elements (and comments) count: prose such as "3<x und y>2" or
+# "JavaScript: Russland greift an" is text. A javascript: URL has no space after the colon.
+_HTML_ELEMENTS = (
+    "a|abbr|applet|area|article|aside|audio|b|base|basefont|bdi|bdo|blockquote|body|br|button|"
+    "canvas|caption|center|cite|code|col|colgroup|data|datalist|dd|del|details|dfn|dialog|div|"
+    "dl|dt|em|embed|fieldset|figcaption|figure|font|footer|form|frame|frameset|h[1-6]|head|"
+    "header|hr|html|i|iframe|img|input|ins|kbd|label|legend|li|link|main|map|mark|marquee|math|"
+    "menu|meta|meter|nav|noscript|object|ol|optgroup|option|output|p|param|picture|pre|"
+    "progress|q|s|samp|script|section|select|slot|small|source|span|strong|style|sub|summary|"
+    "sup|svg|table|tbody|td|template|textarea|tfoot|th|thead|time|title|tr|track|u|ul|var|"
+    "video|wbr|xmp"
+)
 _MARKUP = re.compile(
-    r"</?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?/?>|javascript\s*:|data\s*:\s*text/html",
+    rf"<\s*/?\s*(?:{_HTML_ELEMENTS})(?=[\s/>])[^<>]*>|<!--|<!\[CDATA\[|<\?xml"
+    r"|javascript:\S|vbscript:\S|data\s*:\s*text/html",
     re.IGNORECASE,
 )
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")

@@ -45,6 +45,12 @@ def detect_language(text: str, sample: int = 4000) -> str:
     best = max(scores, key=lambda k: scores[k])
     if scores[best] < max(2, len(words) * 0.05):
         return _lexicon_vote(words)
+    tied = [lang for lang, score in scores.items() if score == scores[best]]
+    if len(tied) > 1:
+        # a short sentence shares its few stop words ("la", "del": es and it): the
+        # lexicons' own words decide among the tied languages
+        voted = _lexicon_vote(words)
+        return voted if voted in tied else best
     return best
 
 

@@ -3,8 +3,12 @@ trafilatura), .jsonl (one document per line); strict about encodings and binarie
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
+import os
+import re
+import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -56,6 +60,34 @@ def _str(value: Any) -> str | None:
     return None if value is None or value == "" else str(value)
 
 
+# a language tag as BCP 47 starts: a two- or three-letter code, optional subtags ("de", "pt-BR")
+_LANG_TAG = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*")
+
+
+def _meta_lang(value: Any, where: str) -> str | None:
+    """A declared language, checked: a wrong tag would silently select no lexicon."""
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str) or not _LANG_TAG.fullmatch(value.strip()):
+        raise DocumentReadError(
+            f"{where}: 'lang' must be a language code such as 'de' or 'en', got {value!r}",
+            field="lang",
+        )
+    return value.strip().lower()
+
+
+def _meta_date(value: Any, where: str) -> dt.date | None:
+    """A declared date, checked: a date that cannot be read is an error, not a silent gap."""
+    if value is None or value == "":
+        return None
+    date = parse_date(value)
+    if date is None:
+        raise DocumentReadError(
+            f"{where}: 'date' must be a date as YYYY-MM-DD, got {value!r}", field="date"
+        )
+    return date
+
+
 def split_front_matter(text: str, path: str) -> tuple[dict[str, Any], str]:
     """YAML front matter between two '---' lines at the very start, and the body."""
     if not text.startswith("---"):
@@ -84,10 +116,10 @@ def _text_document(text: str, path: str) -> Document:
         text=body,
         id=_str(meta.get("id")),
         title=_str(meta.get("title")),
-        date=parse_date(meta.get("date")),
+        date=_meta_date(meta.get("date"), f"{path}: front matter"),
         url=_str(meta.get("url")),
         source=_str(meta.get("source")),
-        lang=_str(meta.get("lang")),
+        lang=_meta_lang(meta.get("lang"), f"{path}: front matter"),
     )
 
 
@@ -128,10 +160,10 @@ def _jsonl_document(line: str, path: str, number: int) -> Document:
         text=text,
         id=doc_id,
         title=_str(row.get("title")),
-        date=parse_date(row.get("date")),
+        date=_meta_date(row.get("date"), where),
         url=_str(row.get("url")),
         source=_str(row.get("source")),
-        lang=_str(row.get("lang")),
+        lang=_meta_lang(row.get("lang"), where),
     )
 
 
@@ -153,17 +185,88 @@ def document_from_bytes(data: bytes, *, path: str, fmt: str) -> Document:
     return _text_document(text, path)
 
 
+def _walk(folder: Path) -> Iterator[Path | DocumentReadError]:
+    """Every candidate document below a folder, sorted, following links to folders once.
+    What cannot be a document is reported rather than dropped without a word: dangling
+    links, link loops, FIFOs, sockets and devices."""
+    seen: set[str] = set()
+
+    def visit(directory: Path) -> Iterator[Path | DocumentReadError]:
+        real = os.path.realpath(directory)
+        if real in seen:
+            yield DocumentReadError(f"{directory}: skipped, a link loop back to {real}")
+            return
+        seen.add(real)
+        try:
+            entries = sorted(directory.iterdir())
+        except OSError as exc:
+            yield DocumentReadError(f"{directory}: cannot list: {exc.strerror or exc}")
+            return
+        for child in entries:
+            try:
+                mode = child.stat().st_mode  # follows links
+            except OSError as exc:
+                if child.is_symlink():
+                    yield DocumentReadError(f"{child}: skipped, a dangling or looping link")
+                else:
+                    yield DocumentReadError(f"{child}: cannot read: {exc.strerror or exc}")
+                continue
+            if stat.S_ISDIR(mode):
+                yield from visit(child)
+            elif child.suffix.lower() not in SUFFIX_FORMATS:
+                continue  # images, notes, anything else next to a corpus: not ours to read
+            elif stat.S_ISREG(mode):
+                yield child
+            else:
+                yield DocumentReadError(f"{child}: skipped, {_file_kind(mode)}, not a file")
+
+    yield from visit(folder)
+
+
+def _file_kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a device"
+
+
 def _iter_files(paths: Iterable[str | Path]) -> Iterator[Path | DocumentReadError]:
     for p in paths:
         path = Path(p)
         if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if child.is_file() and child.suffix.lower() in SUFFIX_FORMATS:
-                    yield child
+            yield from _walk(path)
         elif path.is_file():
             yield path
+        elif path.is_symlink():
+            yield DocumentReadError(f"{path}: a dangling or looping link")
+        elif path.exists():
+            yield DocumentReadError(f"{path}: {_file_kind(path.stat().st_mode)}, not a file")
         else:
             yield DocumentReadError(f"{path}: no such file or folder")
+
+
+def _is_annotation_file(lines: list[str]) -> bool:
+    # annotation files (gold.jsonl) sit next to corpora: not documents
+    return not any('"text"' in line for line in lines)
+
+
+def count_documents(paths: Iterable[str | Path]) -> int:
+    """How many documents read_documents will yield (documents and reported failures):
+    one per text/HTML file, one per non-empty line of a JSONL file that holds documents."""
+    total = 0
+    for item in _iter_files(paths):
+        if isinstance(item, Path) and item.suffix.lower() == ".jsonl":
+            try:
+                lines = item.read_text(encoding="utf-8", errors="replace").split("\n")
+            except OSError:
+                total += 1
+                continue
+            if not _is_annotation_file(lines):
+                total += sum(1 for line in lines if line.strip())
+        else:
+            total += 1
+    return total
 
 
 def read_documents(paths: Iterable[str | Path]) -> Iterator[Document | DocumentReadError]:
@@ -201,8 +304,7 @@ def read_documents(paths: Iterable[str | Path]) -> Iterator[Document | DocumentR
                 yield DocumentReadError(exc.message)
                 continue
             lines = text.split("\n")
-            if not any('"text"' in line for line in lines):
-                # annotation files (gold.jsonl) sit next to corpora: not documents
+            if _is_annotation_file(lines):
                 log.warning("%s: skipped, no line has a 'text' field", spath)
                 continue
             for number, line in enumerate(lines, 1):

@@ -22,6 +22,7 @@ from pydantic import BaseModel
 
 from graph_service.config import Settings
 from graph_service.errors import GraphServiceError
+from graph_service.extract.reader import count_documents
 from graph_service.models import Document, Statement
 from graph_service.store.driver import create_driver, translated_errors
 from graph_service.store.schema import apply_schema
@@ -34,10 +35,6 @@ from graph_service.store.writer import (
 )
 
 logger = logging.getLogger(__name__)
-
-# The file types the reader accepts (graph_service.extract.reader), to size the progress bar.
-_DOCUMENT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
-_JSONL_SUFFIX = ".jsonl"
 
 
 class IngestFailure(BaseModel):
@@ -89,21 +86,8 @@ ProgressCallback = Callable[[IngestProgress], None]
 
 
 def estimate_documents(paths: Iterable[Path]) -> int:
-    """How many documents the paths hold: one per text/HTML file, one per JSONL line."""
-    total = 0
-    for path in paths:
-        files = sorted(path.rglob("*")) if path.is_dir() else [path]
-        for f in files:
-            suffix = f.suffix.lower()
-            try:
-                if suffix in _DOCUMENT_SUFFIXES and f.is_file():
-                    total += 1
-                elif suffix == _JSONL_SUFFIX and f.is_file():
-                    with f.open("rb") as fh:
-                        total += sum(1 for line in fh if line.strip())
-            except OSError:
-                total += 1  # counted; the reader reports it as failed
-    return total
+    """How many documents the paths hold, counted by the reader's own rules."""
+    return count_documents(paths)
 
 
 @dataclass
