@@ -46,16 +46,28 @@ class StoreError(GraphServiceError):
 
 
 class StoreUnavailableError(StoreError):
-    """Neo4j cannot be reached (down, starting, or network trouble); retry later."""
+    """Neo4j cannot be reached (down, starting, or network trouble); retry later.
+
+    ``message`` holds the details for the log (URI, driver text); ``public_message`` is
+    what an API client is told: the kind of trouble, no internals."""
 
     http_status = 503
     code = "store_unavailable"
+    public_message = "the database is not reachable; retry later"
+
+    def __init__(
+        self, message: str, *, field: str | None = None, public_message: str | None = None
+    ) -> None:
+        super().__init__(message, field=field)
+        if public_message:
+            self.public_message = public_message
 
 
 class StoreAuthError(StoreUnavailableError):
     """Neo4j rejected the configured credentials."""
 
     code = "store_auth_failed"
+    public_message = "the service cannot sign in to its database; an operator must fix it"
 
 
 class QueryError(GraphServiceError):

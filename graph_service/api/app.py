@@ -103,6 +103,34 @@ class BodySizeLimit:
         await response(scope, receive, send)
 
 
+class JsonBodyOnly:
+    """Refuse (415) a request body that is declared as anything but JSON: every route that
+    takes a body takes JSON, and a form or a text/plain body would otherwise surface as a
+    confusing 422 about a missing object."""
+
+    _METHODS = frozenset({"POST", "PUT", "PATCH"})
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope.get("method") in self._METHODS:
+            headers = dict(scope.get("headers") or [])
+            declared = headers.get(b"content-type", b"").decode("latin-1")
+            media = declared.split(";", 1)[0].strip().lower()
+            if media and media != "application/json" and not media.endswith("+json"):
+                response = error_json(
+                    415,
+                    "unsupported_media_type",
+                    f"the body must be application/json, not {media!r}; "
+                    "send it with the header 'Content-Type: application/json'",
+                    field="body",
+                )
+                await response(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     """The API for ``settings`` (default: the process settings from the environment)."""
     settings = settings or get_settings()
@@ -138,6 +166,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     app.include_router(viz_routes.router)
 
+    app.add_middleware(JsonBodyOnly)
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_request_bytes)
     if settings.cors_origins:
         app.add_middleware(

@@ -78,7 +78,9 @@ async def handle_service_error(request: Request, exc: Exception) -> JSONResponse
     elif exc.http_status >= 500:
         logger.error("%s %s: %s", request.method, request.url.path, exc.message)
     message = exc.message
-    if exc.http_status >= 500 and not isinstance(exc, StoreUnavailableError):
+    if isinstance(exc, StoreUnavailableError):
+        message = exc.public_message  # the URI and the driver's words stay in the log
+    elif exc.http_status >= 500:
         message = "internal error; the server log has the details"
     return error_json(exc.http_status, exc.code, message, exc.field, headers)
 
@@ -100,7 +102,21 @@ async def handle_validation_error(request: Request, exc: Exception) -> JSONRespo
 
 async def handle_http_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, StarletteHTTPException)
-    codes = {404: "not_found", 405: "method_not_allowed", 413: "input_too_large"}
+    if exc.status_code == 400 and exc.detail == "There was an error parsing the body":
+        # FastAPI's answer to a body json.loads refused: invalid UTF-8, another
+        # encoding, nesting deeper than the parser allows
+        return error_json(
+            400,
+            "malformed_json",
+            "the request body is not valid JSON in UTF-8 (or nests too deeply)",
+            "body",
+        )
+    codes = {
+        404: "not_found",
+        405: "method_not_allowed",
+        413: "input_too_large",
+        415: "unsupported_media_type",
+    }
     code = codes.get(exc.status_code, "http_error")
     return error_json(exc.status_code, code, str(exc.detail), headers=exc.headers)
 
@@ -140,7 +156,7 @@ FORBIDDEN = _response(403, "The key lacks the scope, or the query tried to write
 NOT_FOUND = _response(404, "No such actor, relation or query.")
 TIMEOUT = _response(408, "The query ran out of time and was terminated.")
 TOO_LARGE = _response(413, "The request or a document exceeds a configured limit.")
-UNSUPPORTED = _response(415, "Binary or otherwise unreadable input.")
+UNSUPPORTED = _response(415, "Binary or unreadable input, or a body that is not application/json.")
 INVALID = _response(422, "A parameter or field is invalid; `field` names it.")
 UNAVAILABLE = _response(503, "Neo4j is unreachable or not ready; retry later.", _RETRY_AFTER)
 

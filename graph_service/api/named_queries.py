@@ -5,11 +5,12 @@ Each file opens with a header comment::
     // name: allies_of
     // description: Actors in a partnership with an actor, strongest first.
     // param: actor string Canonical actor ID
-    // param: limit integer=25 Maximum number of rows
+    // param: limit integer(1..1000)=25 Maximum number of rows
     // param: since date? Optional date (null when not given)
 
 A parameter type is ``string``, ``integer``, ``number``, ``boolean`` or ``date``;
-``=value`` gives a default, ``?`` makes it optional with null.
+``(min..max)`` bounds a number (a value outside answers 422 naming the parameter, not a
+database error); ``=value`` gives a default, ``?`` makes it optional with null.
 """
 
 from __future__ import annotations
@@ -27,7 +28,8 @@ from graph_service.store import catalog
 
 TYPES = ("string", "integer", "number", "boolean", "date")
 _PARAM = re.compile(
-    r"^(?P<name>[a-z_][a-z0-9_]*)\s+(?P<type>[a-z]+)(?P<opt>\?|=\S+)?\s*(?P<doc>.*)$"
+    r"^(?P<name>[a-z_][a-z0-9_]*)\s+(?P<type>[a-z]+)"
+    r"(?:\((?P<low>-?\d+)\.\.(?P<high>-?\d+)\))?(?P<opt>\?|=\S+)?\s*(?P<doc>.*)$"
 )
 _INT64 = 2**63
 MAX_STRING = 10_000
@@ -40,6 +42,8 @@ class QueryParameter:
     description: str
     required: bool
     default: Any = None
+    low: int | None = None
+    high: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +90,12 @@ def _convert(param: QueryParameter, value: Any, where: str) -> Any:
         ok = result is not None
     if not ok:
         raise InvalidParameterError(f"{where} must be of type {kind}", field=where)
+    bounded = param.low is not None and param.high is not None
+    if bounded and not param.low <= result <= param.high:
+        raise InvalidParameterError(
+            f"{where} must be between {param.low} and {param.high}, got {result}",
+            field=where,
+        )
     return result
 
 
@@ -106,15 +116,20 @@ def parse(name: str) -> NamedQuery:
             if not match or match["type"] not in TYPES:
                 raise ConfigurationError(f"queries/{name}: bad parameter line {line!r}")
             opt = match["opt"] or ""
+            bounds = (int(match["low"]), int(match["high"])) if match["low"] else (None, None)
             param = QueryParameter(
                 name=match["name"],
                 type=match["type"],
                 description=match["doc"],
                 required=opt == "",
+                low=bounds[0],
+                high=bounds[1],
             )
             if opt.startswith("="):
                 default = _convert(param, opt[1:], match["name"])
-                param = QueryParameter(param.name, param.type, param.description, False, default)
+                param = QueryParameter(
+                    param.name, param.type, param.description, False, default, *bounds
+                )
             params.append(param)
     if declared_name != name or not description:
         raise ConfigurationError(

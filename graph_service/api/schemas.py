@@ -353,6 +353,8 @@ class QueryParameterPublic(_Public):
     description: str
     required: bool
     default: Any = None
+    minimum: int | None = Field(default=None, description="Smallest accepted value (numbers).")
+    maximum: int | None = Field(default=None, description="Largest accepted value (numbers).")
 
 
 class NamedQueryPublic(_Public):

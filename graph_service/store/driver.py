@@ -112,10 +112,16 @@ def translate_error(exc: BaseException, *, uri: str = "", user: str = "") -> Gra
         if code.startswith("Neo.TransientError") or code.startswith(
             "Neo.ClientError.Database.DatabaseNotFound"
         ):
-            return StoreUnavailableError(f"Neo4j is temporarily unable to answer: {message}")
+            return StoreUnavailableError(
+                f"Neo4j is temporarily unable to answer: {message}",
+                public_message="the database is temporarily unable to answer; retry later",
+            )
         return StoreError(f"Neo4j error {code}: {message}")
     if isinstance(exc, neo4j_errors.DriverError):
-        return StoreUnavailableError(f"Neo4j driver error: {_first_line(exc)}")
+        return StoreUnavailableError(
+            f"Neo4j driver error: {_first_line(exc)}",
+            public_message="the database connection failed; retry later",
+        )
     if isinstance(exc, OSError):
         return StoreUnavailableError(f"Neo4j is not reachable: {exc}")
     return StoreError(f"unexpected storage error: {exc!r}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 
 import neo4j
@@ -136,13 +137,16 @@ def test_bad_documents_write_nothing(
 
 
 @pytest.mark.parametrize(
-    ("content", "content_type", "status"),
+    ("content", "content_type", "status", "code"),
     [
-        (b'{"text": "unterminated', "application/json", 400),
-        (b'{"text": "caf\xe9 in Latin-1"}', "application/json", 400),
-        (b"\x89PNG\r\n\x1a\n\x00\x00binary", "application/json", 400),
-        (TEXT.encode(), "text/plain", 422),
-        (b"", "application/json", 422),
+        (b'{"text": "unterminated', "application/json", 400, "malformed_json"),
+        (b'{"text": "caf\xe9 in Latin-1"}', "application/json", 400, "malformed_json"),
+        (b'{"text": "\xff\xfe not UTF-8"}', "application/json", 400, "malformed_json"),
+        (b"[" * 1000 + b"]" * 1000, "application/json", 400, "malformed_json"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00binary", "application/json", 400, "malformed_json"),
+        (TEXT.encode(), "text/plain", 415, "unsupported_media_type"),
+        (b"text=Russland", "application/x-www-form-urlencoded", 415, "unsupported_media_type"),
+        (b"", "application/json", 422, "validation_error"),
     ],
 )
 def test_malformed_bodies_write_nothing(
@@ -151,14 +155,29 @@ def test_malformed_bodies_write_nothing(
     content: bytes,
     content_type: str,
     status: int,
+    code: str,
 ) -> None:
     before = _counts(driver)
     response = write_client.post(
         "/documents", content=content, headers={**WRITE, "Content-Type": content_type}
     )
     assert response.status_code == status, response.text
-    assert "error" in response.json()
+    error = response.json()["error"]
+    assert error["code"] == code
+    assert error["field"] == "body"
     assert _counts(driver) == before
+
+
+def test_json_with_a_charset_or_a_json_suffix_is_json(
+    write_client: TestClient, stub_extractor: None
+) -> None:
+    for content_type in ("application/json; charset=utf-8", "application/ld+json"):
+        response = write_client.post(
+            "/extract",
+            content=json.dumps({"text": TEXT}).encode(),
+            headers={**WRITE, "Content-Type": content_type},
+        )
+        assert response.status_code == 200, (content_type, response.text)
 
 
 def test_request_body_limit(write_client: TestClient, driver: neo4j.Driver) -> None:

@@ -29,6 +29,8 @@ def _assert_unavailable(response) -> None:  # type: ignore[no-untyped-def]
     assert response.json()["error"]["code"] == "store_unavailable"
     assert int(response.headers["Retry-After"]) == 3
     assert "Traceback" not in response.text
+    # no internals: the URI, the port and the driver's words stay in the server log
+    assert "bolt://" not in response.text and "127.0.0.1" not in response.text
 
 
 def test_starts_and_answers_without_neo4j(settings: Settings) -> None:

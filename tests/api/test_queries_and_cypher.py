@@ -37,8 +37,11 @@ def test_named_queries_are_listed_with_typed_parameters(client: TestClient) -> N
         "description": "Canonical actor ID, e.g. RUS",
         "required": True,
         "default": None,
+        "minimum": None,
+        "maximum": None,
     }
     assert params["limit"]["type"] == "integer" and params["limit"]["default"] == 25
+    assert (params["limit"]["minimum"], params["limit"]["maximum"]) == (1, 1000)
 
 
 @pytest.mark.parametrize(
@@ -76,6 +79,11 @@ def test_named_query_validation(client: TestClient) -> None:
     assert error("allies_of", {"actor": "RUS", "limit": "many"})["field"] == "parameters.limit"
     assert error("allies_of", {"actor": "RUS", "limit": True})["field"] == "parameters.limit"
     assert error("allies_of", {"actor": "RUS", "colour": "red"})["field"] == "parameters.colour"
+    # out of the declared range: 422 naming the parameter, not Neo4j's ArgumentError
+    for limit in (-1, 0, 1001, 2**62):
+        refused = error("allies_of", {"actor": "RUS", "limit": limit})
+        assert (refused["status"], refused["field"]) == (422, "parameters.limit"), refused
+        assert "between 1 and 1000" in refused["message"]
     assert error("new_edges_since", {"since": "last week"})["field"] == "parameters.since"
     assert error("no_such_query", {})["status"] == 404
     bad = client.post("/queries/allies_of", json={"parameters": []})
@@ -86,7 +94,7 @@ def test_header_parsing() -> None:
     query = named_queries.get("top_supply_flows")
     since, limit = query.parameters
     assert (since.name, since.type, since.required, since.default) == ("since", "date", False, None)
-    assert (limit.type, limit.default) == ("integer", 20)
+    assert (limit.type, limit.default, limit.low, limit.high) == ("integer", 20, 1, 1000)
     assert named_queries.bind(query, {"limit": "5"}) == {"since": None, "limit": 5}
 
 

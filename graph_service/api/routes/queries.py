@@ -34,6 +34,8 @@ def _public(query: named_queries.NamedQuery) -> NamedQueryPublic:
                 description=p.description,
                 required=p.required,
                 default=p.default.isoformat() if hasattr(p.default, "isoformat") else p.default,
+                minimum=p.low,
+                maximum=p.high,
             )
             for p in query.parameters
         ],
