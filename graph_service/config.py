@@ -80,6 +80,17 @@ class Settings(BaseSettings):
     api_reads_require_key: bool = False
     cors_origins: list[str] = Field(default_factory=list)
     max_document_chars: int = 1_000_000
+    max_extract_chars: int = Field(
+        default=100_000,
+        description="Longest text POST /extract takes (it answers inline, without a key "
+        "when reads are open, so it gets a smaller limit than POST /documents).",
+    )
+    extract_time_limit_seconds: float = Field(
+        default=5.0,
+        gt=0,
+        description="CPU seconds one API request may spend extracting one document; "
+        "past it the request answers 413 extraction_time_limit.",
+    )
     max_request_bytes: int = 10_000_000
     max_batch_documents: int = 100
     max_page_size: int = 500

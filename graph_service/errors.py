@@ -128,6 +128,12 @@ class InputTooLargeError(InputError):
     code = "input_too_large"
 
 
+class ExtractionTimeLimitError(InputTooLargeError):
+    """A document took longer to analyse than the time allowed to one request."""
+
+    code = "extraction_time_limit"
+
+
 class UnsupportedMediaError(InputError):
     """Input is of a type the service does not read (binary, unknown extension)."""
 

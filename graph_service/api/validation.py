@@ -31,8 +31,11 @@ def check_parameters(value: Any, where: str = "parameters", depth: int = 0) -> N
             check_parameters(item, f"{where}[{index}]", depth + 1)
 
 
-def check_documents(documents: Sequence[DocumentIn], settings: Settings, prefix: str) -> None:
+def check_documents(
+    documents: Sequence[DocumentIn], settings: Settings, prefix: str, max_chars: int | None = None
+) -> None:
     """Batch size and text length limits, checked before anything is extracted or written."""
+    limit = settings.max_document_chars if max_chars is None else max_chars
     if len(documents) > settings.max_batch_documents:
         raise InputTooLargeError(
             f"{len(documents)} documents in one request; the limit is "
@@ -40,10 +43,9 @@ def check_documents(documents: Sequence[DocumentIn], settings: Settings, prefix:
             field="documents",
         )
     for index, doc in enumerate(documents):
-        if len(doc.text) > settings.max_document_chars:
+        if len(doc.text) > limit:
             where = f"{prefix}[{index}].text" if prefix else "text"
             raise InputTooLargeError(
-                f"{where} has {len(doc.text)} characters; the limit is "
-                f"{settings.max_document_chars}",
+                f"{where} has {len(doc.text)} characters; the limit is {limit}",
                 field=where,
             )

@@ -4,10 +4,12 @@ mentions -> relations -> cues)."""
 from __future__ import annotations
 
 import logging
+import time
 from dataclasses import dataclass
 from functools import lru_cache
 
 from graph_service.config import get_settings
+from graph_service.errors import ExtractionTimeLimitError
 from graph_service.extract import ranker
 from graph_service.extract.langid import detect_language
 from graph_service.extract.lexicon import (
@@ -105,10 +107,14 @@ def propose(
     with_features: bool,
     every_pair: bool = False,
     model: ranker.RankerModel | None = None,
+    time_limit: float | None = None,
 ) -> tuple[list[Proposal], bool, str]:
     """Every candidate statement of a document in text order, with the ranker's features
     when asked (``every_pair``: also the pairs the extractor would not propose, for
-    training); and whether the document reads as a distractor, and its language."""
+    training); and whether the document reads as a distractor, and its language.
+    ``time_limit`` (seconds of CPU time of this thread) bounds what one request may cost:
+    past it, ExtractionTimeLimitError."""
+    started = time.thread_time()
     lang_code = document_language(document)
     lx = language(lang_code if lang_code in RULE_LANGUAGES else lang_code or "en")
     kinds = _kinds()
@@ -134,6 +140,7 @@ def propose(
     for index, sentence in enumerate(split_sentences(text, lx.abbreviations)):
         if sentence.end - sentence.start > MAX_SENTENCE_CHARS:
             continue
+        _check_time(started, time_limit, index)
         tokens = _tokens(sentence.text, lx, sentence.start)
         n_words += len(tokens)
         sa = SentenceAnalysis(tokens, lx, kinds, discourse, index)
@@ -149,9 +156,26 @@ def propose(
             _remember(discourse, sa, index)
     distractor = n_words > 0 and n_distractor / n_words > DISTRACTOR_SHARE
     proposals: list[Proposal] = []
+    # a sentence listing 30 states that supply 30 others is an attack, not news: its
+    # pairs are bounded before they are scored (the caps in extract_statements keep
+    # the most confident of what is left)
+    settings = get_settings()
+    pair_budget = 2 * settings.max_statements_per_sentence
+    document_budget = 4 * settings.max_statements_per_document
     for index, sa, start, end in analysed:
+        _check_time(started, time_limit, index)
+        if len(proposals) >= document_budget and not every_pair:
+            log.warning(
+                "%s: more than %d candidate statements; the rest of the text is not read",
+                document.path,
+                document_budget,
+            )
+            break
         best: dict[tuple[str, str, str, bool], Candidate] = {}
+        sentence_start = len(proposals)
         for k, trig in sa.triggers():
+            if len(proposals) - sentence_start >= pair_budget:
+                break
             found = sa.analyse(k, trig)
             for cand in found:
                 key = (cand.subject, cand.type.value, cand.object, cand.negated)
@@ -159,7 +183,8 @@ def propose(
                     best[key] = cand
             if not with_features and model is None:
                 continue
-            for sc in ranker.candidates(sa, k, trig, found, every_pair, model):
+            budget = None if every_pair else pair_budget - (len(proposals) - sentence_start)
+            for sc in ranker.candidates(sa, k, trig, found, every_pair, model, budget):
                 proposals.append(
                     Proposal(
                         index,
@@ -187,12 +212,23 @@ def propose(
     return proposals, distractor, lang_code
 
 
-def extract_statements(document: Document) -> list[Statement]:
+def _check_time(started: float, time_limit: float | None, index: int) -> None:
+    if time_limit is not None and time.thread_time() - started > time_limit:
+        raise ExtractionTimeLimitError(
+            f"the text took more than {time_limit:g} s of CPU time to analyse "
+            f"(stopped at sentence {index + 1}); send it in smaller documents",
+            field="text",
+        )
+
+
+def extract_statements(document: Document, time_limit: float | None = None) -> list[Statement]:
     """The alignment statements a document states, in text order. With the shipped
     ranker model every candidate is scored by it (its probability is the confidence);
-    without one, the frames' own confidences decide."""
+    without one, the frames' own confidences decide. ``time_limit``: see propose()."""
     model = ranker.load_model()
-    proposals, distractor, lang_code = propose(document, with_features=False, model=model)
+    proposals, distractor, lang_code = propose(
+        document, with_features=False, model=model, time_limit=time_limit
+    )
     factor = 0.5 if distractor else 1.0
     chosen: dict[tuple[int, str, str, str, bool], tuple[float, Proposal]] = {}
     for p in proposals:

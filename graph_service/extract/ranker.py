@@ -352,6 +352,7 @@ def candidates(
     rule_cands: list[Candidate],
     every_pair: bool = False,
     model: RankerModel | None = None,
+    limit: int | None = None,
 ) -> Iterator[Scored]:
     """(subject, object, features, frame candidate or None) for one trigger: the frames'
     statements when they read the trigger (the ranker vets them), else every pair of
@@ -359,7 +360,7 @@ def candidates(
     asks for ``every_pair``: all pairs, the ones the extractor never proposes marked
     (NO_ADD, FRAME_FOUND), so the model learns from the whole sentence. With ``model``
     the probability is computed from cached partial sums and no feature dict is built
-    (the extractor's fast path)."""
+    (the extractor's fast path). ``limit`` bounds the pairs scored (list x list attacks)."""
     if not rule_cands and len(sa.groups) < 2 and not any(len(g.actors) > 1 for g in sa.groups):
         return  # fewer than two actors: no pair to propose
     lo_s, hi_s = sa.clause_bounds(k, soft=True)
@@ -389,6 +390,8 @@ def candidates(
                 blocked = _blocked(sa, k, trig, a, b, (lo_h, hi_h), triggers_at, adverbials)
                 if every_pair or not blocked:
                     pairs.append((a, b, None, blocked))
+    if limit is not None:
+        del pairs[limit:]
     if not pairs:
         return
     negated = sa.negated(k, lo_s, hi_s, lo_h, cues=trig.subtype != "demand")

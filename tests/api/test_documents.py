@@ -18,7 +18,7 @@ WRITE = {"X-API-Key": WRITE_KEY}
 TEXT = "Nordkorea liefert Artilleriemunition an Russland."
 
 
-def _stub_extractor(document: Document) -> list[Statement]:
+def _stub_extractor(document: Document, time_limit: float | None = None) -> list[Statement]:
     """Deterministic extraction: one SUPPLIES statement per text mentioning 'liefert'."""
     if "liefert" not in document.text:
         return []

@@ -20,6 +20,7 @@ from graph_service.api.schemas import (
     ExtractResult,
 )
 from graph_service.api.validation import check_documents
+from graph_service.config import Settings
 from graph_service.models import Document, Statement
 
 router = APIRouter(tags=["documents"], responses={**READ_RESPONSES, **UNSUPPORTED})
@@ -50,11 +51,13 @@ def to_document(doc: DocumentIn) -> Document:
     )
 
 
-async def extract(document: Document) -> list[Statement]:
-    """Run the (CPU-bound, synchronous) extractor off the event loop."""
+async def extract(document: Document, settings: Settings) -> list[Statement]:
+    """Run the (CPU-bound, synchronous) extractor off the event loop, within the
+    request's CPU-time limit (the extractor stops itself; a thread cannot be killed)."""
     from graph_service.extract import extract_statements
 
-    return list(await asyncio.to_thread(extract_statements, document))
+    limit = settings.extract_time_limit_seconds
+    return list(await asyncio.to_thread(extract_statements, document, limit))
 
 
 @router.post(
@@ -64,8 +67,8 @@ async def extract(document: Document) -> list[Statement]:
     summary="Extract statements from a text; nothing is written",
 )
 async def extract_text(body: DocumentIn, settings: SettingsDep) -> ExtractResult:
-    check_documents([body], settings, "")
-    statements = await extract(to_document(body))
+    check_documents([body], settings, "", max_chars=settings.max_extract_chars)
+    statements = await extract(to_document(body), settings)
     return ExtractResult(statements=[ExtractedStatementPublic.of(s) for s in statements])
 
 
@@ -86,7 +89,7 @@ async def post_documents(
     items = []
     for doc in docs:
         document = to_document(doc)
-        items.append((document, await extract(document)))
+        items.append((document, await extract(document, settings)))
     written = await store.write_documents(items)
     return DocumentsWritten(
         items=[
