@@ -154,9 +154,9 @@ def _jsonl_document(line: str, path: str, number: int) -> Document:
     text = row.get("text")
     if not isinstance(text, str) or not text.strip():
         raise DocumentReadError(f"{where}: missing or empty 'text'", field="text")
-    doc_id = _str(row.get("id")) or str(number)
+    doc_id = _str(row.get("id"))  # the source's identifier; a line number is none
     return Document(
-        path=f"{path}#{doc_id}",
+        path=f"{path}#{doc_id or number}",
         text=text,
         id=doc_id,
         title=_str(row.get("title")),

@@ -36,13 +36,17 @@ def text_hash(doc: Document) -> str:
 
 
 def document_id(doc: Document) -> str:
-    """Stable document id: from the URL when there is one, else from the text.
+    """Stable document id: from the URL when there is one, else from the source's own id
+    (front matter ``id``, a JSONL line's ``id``, the API's ``id``), else from the text.
 
-    The same URL always gives the same id (so a changed article replaces itself), and the
-    same text without a URL gives the same id whatever path it was read from.
+    The same URL or the same id always gives the same document (so a changed article
+    replaces itself), and the same text with neither gives the same id whatever path it
+    was read from.
     """
     if doc.url and doc.url.strip():
         return "doc_" + _digest("url", normalize_url(doc.url), length=24)
+    if doc.id and doc.id.strip():
+        return "doc_" + _digest("id", doc.id.strip(), length=24)
     return "doc_" + _digest("text", text_hash(doc), length=24)
 
 

@@ -89,6 +89,27 @@ def test_post_one_document(
     assert again["status"] == "unchanged" and again["document_id"] == item["document_id"]
 
 
+def test_client_id_is_the_document_identity(
+    write_client: TestClient, driver: neo4j.Driver, stub_extractor: None
+) -> None:
+    before = _counts(driver)
+    ids = set()
+    for n in range(8):  # one id, eight texts: one document, replaced each time
+        body = {"id": "wire-4711", "text": f"{TEXT} Fassung {n}."}
+        item = write_client.post("/documents", json=body, headers=WRITE).json()["items"][0]
+        assert item["status"] == ("new" if n == 0 else "replaced"), item
+        ids.add(item["document_id"])
+    assert len(ids) == 1
+    [doc_id] = ids
+    stored = write_client.get("/statements", params={"document": doc_id}).json()["items"]
+    assert [s["sentence"] for s in stored] == [f"{TEXT} Fassung 7."]
+    nodes, _ = _counts(driver)
+    assert nodes == before[0] + 2  # one document and its one statement
+    other = {"id": "wire-4712", "text": f"{TEXT} Fassung 7."}
+    item = write_client.post("/documents", json=other, headers=WRITE).json()["items"][0]
+    assert item["status"] == "new" and item["document_id"] != doc_id
+
+
 def test_post_batch(write_client: TestClient, stub_extractor: None) -> None:
     docs = [{"text": f"{TEXT} Teil {i}."} for i in range(3)]
     response = write_client.post("/documents", json={"documents": docs}, headers=WRITE)

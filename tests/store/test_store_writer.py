@@ -117,6 +117,10 @@ def test_document_id_is_stable() -> None:
     d = doc("d", "Same text.", title="another title")
     assert document_id(c) == document_id(d) != document_id(a)  # no URL: by content
     assert document_id(doc("e", "Different.")) != document_id(c)
+    # the source's own id, when there is no URL: same id, same document
+    f = doc("f", "Same text.").model_copy(update={"id": "wire-1"})
+    g = doc("g", "Changed text.").model_copy(update={"id": "wire-1"})
+    assert document_id(f) == document_id(g) != document_id(c)
 
 
 def test_reingest_changes_nothing(clean_db: neo4j.Driver, settings: Settings) -> None:
