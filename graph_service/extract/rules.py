@@ -34,6 +34,13 @@ PUNCT_HARD = frozenset(";:–—()[]|")
 QUOTES = frozenset("\"'«»„“”‚‘’›‹")
 STATE_LIKE = frozenset({"state", "bloc", "group"})
 NP_RULES = ("pre-modifier", "post-adjective", "post-genitive", "compound-agent")
+_CENTURIES = frozenset({"19", "20"})  # a four-digit number starting so is a year
+
+
+def _is_year(low: str) -> bool:
+    return len(low) == 4 and low.isdigit() and low[:2] in _CENTURIES
+
+
 # agents found from the sentence's grammar (not from a fallback guess): only these
 # take the other side from the discourse
 STRONG_AGENT_RULES = frozenset(
@@ -237,6 +244,7 @@ class SentenceAnalysis:
         self.denial: list[tuple[str, ...]] | None = None  # denial cues per token
         # what other stages compute once per sentence (the ranker's shared facts)
         self.memo: dict[str, Any] = {}
+        self._timed: list[int] = [0] * (len(tokens) + 1)  # time-phrase tokens before i
 
     # --- mentions -------------------------------------------------------------------
 
@@ -641,6 +649,16 @@ class SentenceAnalysis:
         genitive_preps = w.get("genitive_preps", frozenset())
         report_to = w.get("report_to_preps", frozenset())
         mod_endings = self.lx.modifier_endings
+        time_words = w.get("time_words", frozenset())
+        # time phrases ("en septembre dernier", "in April 2023") do not count in the
+        # distance between a verb and its object: prefix sums of their tokens
+        timed = [low in time_words or _is_year(low) for low in lows]
+        for k in range(n - 2, -1, -1):
+            if not timed[k] and timed[k + 1] and (lows[k] in preps or lows[k] in skip):
+                timed[k] = True  # the preposition and article of the phrase
+        self._timed = [0]
+        for flag in timed:
+            self._timed.append(self._timed[-1] + flag)
         for m in self.mentions:
             k = m.i - 1
             steps = 0
@@ -648,6 +666,8 @@ class SentenceAnalysis:
             while k >= 0 and steps < 6:
                 low = lows[k]
                 cov = self.covered[k]
+                if low in time_words or _is_year(low):
+                    break  # "ont créé en septembre dernier l'Alliance": the time takes the "en"
                 if low in assoc_preps and k > 0 and lows[k - 1] in assoc:
                     m.marker, m.marker_pos = "assoc", k  # "vessels linked to Israel"
                     break
@@ -1006,15 +1026,19 @@ class SentenceAnalysis:
         wanted = set(markers)
         out = []
         for g in self.groups:
-            if g.i > k and g.i < hi and g.i - k <= window and g.marker in wanted:
+            if g.i > k and g.i < hi and self.gap(k, g.i) <= window and g.marker in wanted:
                 if g.marker is not None and g.members[0].marker_pos < k:
                     continue
                 out.append(g)
         return out
 
+    def gap(self, k: int, i: int) -> int:
+        """Tokens from k to i, time phrases not counted ("a rejoint en 2024 l'Otan")."""
+        return i - k - (self._timed[i] - self._timed[k + 1])
+
     def first_after(self, k: int, hi: int, window: int, exclude: set[int]) -> Group | None:
         for g in self.groups:
-            if g.i > k and g.i < hi and g.i - k <= window and g.idx not in exclude:
+            if g.i > k and g.i < hi and self.gap(k, g.i) <= window and g.idx not in exclude:
                 unmarked = g.marker is None or g.members[0].marker_pos < k  # "to sell Armenia"
                 if unmarked and not g.is_origin:
                     return g
@@ -2106,7 +2130,9 @@ class SentenceAnalysis:
         if genitive:
             ok |= self.w.get("genitive_preps", frozenset())
         for g in self.groups:
-            if g.i <= k or g.i >= hi or g.i - k > window or g.idx in exclude or g.is_origin:
+            if g.i <= k or g.i >= hi or self.gap(k, g.i) > window or g.idx in exclude:
+                continue
+            if g.is_origin:
                 continue
             if g.marker in ok and (g.marker is None or g.members[0].marker_pos > k):
                 return g
