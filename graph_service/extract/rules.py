@@ -1489,6 +1489,24 @@ class SentenceAnalysis:
                     other, orule = g.actors, "envoy"
                     used.add(g.idx)
                     break
+            if not other and trig.requires is not None:
+                # "declared a Russian diplomat persona non grata", "объявило дипломата из
+                # России персоной нон грата": the envoy stands between verb and trigger,
+                # next to the word the trigger requires
+                requires = trig.requires
+                near = [x for x in range(max(lo_h, k - 6), k) if requires.fullmatch(self.lows[x])]
+                envoy_preps = w.get("envoy_preps", frozenset()) | w.get("source_preps", frozenset())
+                for g in self.groups:
+                    if (
+                        near
+                        and g.idx not in used
+                        and lo_h <= g.i < k
+                        and any(abs(g.i - x) <= 2 or abs(g.j - 1 - x) <= 2 for x in near)
+                        and (g.is_modifier or g.marker in envoy_preps)
+                    ):
+                        other, orule = g.actors, "envoy-before"
+                        used.add(g.idx)
+                        break
 
         # nominal trigger: attached adjectives and genitives
         if (not agent and is_noun) or (not agent and trig.pos != "verb"):
