@@ -34,6 +34,8 @@ PUNCT_HARD = frozenset(";:–—()[]|")
 QUOTES = frozenset("\"'«»„“”‚‘’›‹")
 STATE_LIKE = frozenset({"state", "bloc", "group"})
 NP_RULES = ("pre-modifier", "post-adjective", "post-genitive", "compound-agent")
+_OPENING = frozenset({"(", "[", "„", "“", '"', "«", "‚", "‘"})
+_CLOSING = frozenset({")", "]", "“", "”", '"', "»", "‘", "’"})
 _CENTURIES = frozenset({"19", "20"})  # a four-digit number starting so is a year
 
 
@@ -746,8 +748,17 @@ class SentenceAnalysis:
             for x in range(g.i, g.j):
                 in_group[x] = True
         hard_append, seg_append = self.hard.append, self.seg.append
+        # a short parenthetical ("die RSF („Rapid Support Forces“) und die Armee", "the
+        # rebels (M23)") glosses its neighbour: it splits no clause
+        aside: set[int] = set()
         for k, low in enumerate(lows):
-            if low in PUNCT_HARD and not t[k].is_word:
+            if low in ("(", "[") and not t[k].is_word:
+                close = ")" if low == "(" else "]"
+                end = next((x for x in range(k + 1, min(n, k + 9)) if lows[x] == close), None)
+                if end is not None and not any(lows[x] in PUNCT_HARD for x in range(k + 1, end)):
+                    aside.update((k, end))
+        for k, low in enumerate(lows):
+            if low in PUNCT_HARD and not t[k].is_word and k not in aside:
                 hard += 1
                 seg += 1
             elif low == "," and not in_group[k]:
@@ -794,6 +805,8 @@ class SentenceAnalysis:
         between = self.lows[a.j : b.i]
         if a.gen and not b.gen and not between:
             return False
+        if a.actor == b.actor and between and all(x in _OPENING for x in between):
+            return True  # "Rapid Support Forces (RSF)", "die RSF („Rapid Support Forces“)"
         if (
             a.actor == b.actor
             and not a.derived
@@ -812,6 +825,24 @@ class SentenceAnalysis:
         if not between:
             return a.adj and b.adj and self.t[a.j - 1].hyph  # "israelisch-libanesisch"
         ok = self.w["_coord_ok"]
+        if between[0] in ("(", "[") and (")" in between[:9] or "]" in between[:9]):
+            # "die M23 (Bewegung des 23. März) und die Armee": a gloss of a
+            close = next(x for x, low in enumerate(between) if low in (")", "]"))
+            between = between[close + 1 :]
+            if not between:
+                return False
+        if between[0] in _CLOSING and any(
+            self.lows[x] in _OPENING for x in range(max(0, a.i - 3), a.i)
+        ):
+            # after a parenthetical alias: "(„Rapid Support Forces“) und die Armee"
+            between = [x for x in between if x not in _CLOSING]
+        if (
+            len(between) >= 3
+            and between[-1] in self.w.get("gov_preps", ())
+            and between[-2] in self.w.get("gov_nouns", ())
+        ):
+            # "die RSF und die Armee im Sudan": the army's NP ends in its owner
+            between = between[:-2]
         if "as" in between and "well" in between:
             return all(x in ok or x in ("as", "well") for x in between)
         return all(x in ok for x in between) and len(between) <= 3
@@ -824,7 +855,12 @@ class SentenceAnalysis:
                 return True
             if not between and a.adj and b.adj:
                 return True
-        return all(a.i == b.i for a, b in itertools.pairwise(group))
+        # one span read twice, or one actor and its gloss ("Rapid Support Forces (RSF)")
+        return all(
+            a.i == b.i
+            or (a.actor == b.actor and all(x in _OPENING for x in self.lows[a.j : b.i]))
+            for a, b in itertools.pairwise(group)
+        )
 
     # --- triggers -------------------------------------------------------------------
 
