@@ -857,8 +857,7 @@ class SentenceAnalysis:
                 return True
         # one span read twice, or one actor and its gloss ("Rapid Support Forces (RSF)")
         return all(
-            a.i == b.i
-            or (a.actor == b.actor and all(x in _OPENING for x in self.lows[a.j : b.i]))
+            a.i == b.i or (a.actor == b.actor and all(x in _OPENING for x in self.lows[a.j : b.i]))
             for a, b in itertools.pairwise(group)
         )
 
@@ -1530,14 +1529,14 @@ class SentenceAnalysis:
                 # России персоной нон грата": the envoy stands between verb and trigger,
                 # next to the word the trigger requires
                 requires = trig.requires
-                near = [x for x in range(max(lo_h, k - 6), k) if requires.fullmatch(self.lows[x])]
+                cue_at = [x for x in range(max(lo_h, k - 6), k) if requires.fullmatch(self.lows[x])]
                 envoy_preps = w.get("envoy_preps", frozenset()) | w.get("source_preps", frozenset())
                 for g in self.groups:
                     if (
-                        near
+                        cue_at
                         and g.idx not in used
                         and lo_h <= g.i < k
-                        and any(abs(g.i - x) <= 2 or abs(g.j - 1 - x) <= 2 for x in near)
+                        and any(abs(g.i - x) <= 2 or abs(g.j - 1 - x) <= 2 for x in cue_at)
                         and (g.is_modifier or g.marker in envoy_preps)
                     ):
                         other, orule = g.actors, "envoy-before"
