@@ -1161,12 +1161,15 @@ class SentenceAnalysis:
         items, subtype = self.items_and_subtype(k, trig, lo_h, hi_h)
         out = []
         np_negated = self.negated_np(k)
+        # a verb ("gehört nicht der Nato an") is negated by its clause even where a frame
+        # read its object like a noun's genitive
+        as_noun = trig.pos != "verb" or self.nominal(k, trig)
         for subj, obj, conf, rule in pairs:
             if subj == obj:
                 continue
             # "refuses to join Western sanctions", "se negó a condenar la invasión rusa":
             # a verb's negation does not deny what a noun phrase states by itself
-            neg = np_negated if rule.startswith(NP_RULES) else negated
+            neg = np_negated if as_noun and rule.startswith(NP_RULES) else negated
             out.append(
                 Candidate(
                     subject=subj,
