@@ -2782,9 +2782,10 @@ class SentenceAnalysis:
         report = lo_s > lo_h and self.report_complement(lo_s)
         if lo_s > lo_h and self.embedded(k) and not report:
             lo_h = lo_s  # a relative/subordinate clause is denied only by its own words
-        refusal = self.w.get("refusal_nouns", frozenset())
-        if any(lows[x] in refusal for x in range(max(0, k - 3), k)):
-            return True  # "su negativa a reconocer", "refusal to recognise"
+        refusal = self.w.get("refusal_nouns", frozenset()) | self.w.get("cessation", frozenset())
+        if any(lows[x] in refusal for x in range(max(lo_s, k - 3), k)):
+            # "su negativa a reconocer", "refusal to recognise", "to cut financial aid to"
+            return True
         adversative = self.w.get("adversative", frozenset())
         adversative_free = self.w.get("adversative_free", frozenset())
         barrier = [b for b in self.adverbial_starts() if lo_h <= b < hi_s]
