@@ -2782,9 +2782,16 @@ class SentenceAnalysis:
         report = lo_s > lo_h and self.report_complement(lo_s)
         if lo_s > lo_h and self.embedded(k) and not report:
             lo_h = lo_s  # a relative/subordinate clause is denied only by its own words
-        refusal = self.w.get("refusal_nouns", frozenset()) | self.w.get("cessation", frozenset())
+        # a demand's object is the act it demands: "urged Rwanda to end support for M23"
+        cessation = self.w.get("cessation", frozenset()) if cues else frozenset()
+        refusal = self.w.get("refusal_nouns", frozenset()) | cessation
         if any(lows[x] in refusal for x in range(max(lo_s, k - 3), k)):
             # "su negativa a reconocer", "refusal to recognise", "to cut financial aid to"
+            return True
+        if cessation and any(
+            lows[x] in cessation and self.seg[x] == self.seg[k] for x in range(k + 1, hi_s)
+        ):
+            # "hat die Friedensgespräche mit der ELN ausgesetzt", "aid to Mali was cut"
             return True
         adversative = self.w.get("adversative", frozenset())
         adversative_free = self.w.get("adversative_free", frozenset())
