@@ -2313,16 +2313,18 @@ class SentenceAnalysis:
         return not any(any(t.pos == "verb" for t in self.trig[x]) for x in range(lo_prev + 1, lo_s))
 
     def unknown_recipient(self, k: int, trig: Trigger, hi: int) -> bool:
-        """A recipient preposition after the trigger governs a name the lexicon does
-        not know ("shipped weapons to Mogadishu")."""
+        """A recipient preposition after the trigger governs a name: one the lexicon does
+        not know ("shipped weapons to Mogadishu"), or a known one past the items ("ont
+        fourni des armes, équipements et mercenaires à la FSR") - either way the
+        recipient is said, not to be guessed from the topic."""
         preps = trig.obj_preps or self.lx.obj_preps.get(trig.type, frozenset())
         skip = self.w.get("articles", frozenset())
-        for x in range(k + 1, min(hi, k + 9)):
+        for x in range(k + 1, min(hi, k + 13)):
             if self.lows[x] in preps:
                 y = x + 1
                 while y < hi and self.lows[y] in skip:
                     y += 1
-                if y < hi and self.covered[y] < 0 and self.t[y].text[:1].isupper():
+                if y < hi and self.t[y].text[:1].isupper():
                     return True
         return False
 
