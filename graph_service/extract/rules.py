@@ -2563,8 +2563,13 @@ class SentenceAnalysis:
         if subj is not None and parts and parts[0] not in subj.actors:
             # the clause subject first: statement memory reads it as the acting party
             parts.sort(key=lambda a: a not in subj.actors)
-        if subj is not None and (trig.pos == "noun" or self.nominal(k, trig)):
-            # "sichert Kim Putin seine Unterstützung zu": subject and dative partner
+        if (
+            subj is not None
+            and (trig.pos == "noun" or self.nominal(k, trig))
+            and "partner-prep" not in rules
+        ):
+            # "sichert Kim Putin seine Unterstützung zu": subject and dative partner (a
+            # partner named after the noun, "das Abkommen mit der Türkei", is the one)
             for g in self.groups:
                 if lo_s <= g.i and g.j <= k and g is not subj and self.is_subject_candidate(g):
                     take(g, "dative-partner")
