@@ -1958,6 +1958,26 @@ class SentenceAnalysis:
                         and all(x in self.item_at or self.lows[x] in skip for x in range(g.j, k))
                     )
                 ]
+                if not origin:
+                    # "used weapons supplied by the United Arab Emirates": the agent of a
+                    # supply participle after the used items is their supplier
+                    agent_preps = w.get("agent_preps", frozenset())
+                    for g in self.groups:
+                        p = g.members[0].marker_pos
+                        if (
+                            k < g.i < hi_h
+                            and g.i - k <= 16
+                            and g.idx not in used
+                            and g.marker in agent_preps
+                            and p > k + 1
+                            and any(
+                                r.type is RelationType.SUPPLIES and not r.reverse
+                                for r in self.trig[p - 1]
+                            )
+                            and any(k < x < p for x in self.item_at)
+                        ):
+                            origin = [g]
+                            break
             if trig.reverse:
                 # subject receives; supplier from "von/aus/from" or the items' origin
                 if origin:
