@@ -2812,11 +2812,17 @@ class SentenceAnalysis:
         # a demand's object is the act it demands: "urged Rwanda to end support for M23"
         cessation = self.w.get("cessation", frozenset()) if cues else frozenset()
         refusal = self.w.get("refusal_nouns", frozenset()) | cessation
-        if any(lows[x] in refusal for x in range(max(lo_s, k - 3), k)):
+        if any(
+            lows[x] in refusal and not (lows[x] in cessation and x > 0 and lows[x - 1] in neg)
+            for x in range(max(lo_s, k - 3), k)
+        ):
             # "su negativa a reconocer", "refusal to recognise", "to cut financial aid to"
             return True
         if cessation and any(
-            lows[x] in cessation and self.seg[x] == self.seg[k] for x in range(k + 1, hi_s)
+            lows[x] in cessation
+            and self.seg[x] == self.seg[k]
+            and not any(lows[y] in neg for y in range(max(k + 1, x - 2), x))
+            for x in range(k + 1, hi_s)
         ):
             # "hat die Friedensgespräche mit der ELN ausgesetzt", "aid to Mali was cut"
             return True
@@ -2838,6 +2844,8 @@ class SentenceAnalysis:
                 nxt = lows[x + 1] if x + 1 < len(lows) else ""
                 if nxt in self.w.get("restrictive", ()):  # "not only"
                     continue
+                if cessation and any(lows[y] in cessation for y in range(x + 1, min(x + 3, hi_s))):
+                    continue  # "has not stopped", "n'a pas suspendu": it goes on
                 return True
         if not cues:
             return False
