@@ -3,14 +3,16 @@ data/intensity.yaml). Sentences are made up for these tests."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 import yaml
 
 from graph_service.errors import ConfigurationError
-from graph_service.extract import schema
+from graph_service.extract import extract_statements, schema
 from graph_service.extract.intensity import intensity_of, table
 from graph_service.extract.lexicon import LEXICON_DIR
-from graph_service.models import QuadClass, RelationType
+from graph_service.models import Document, QuadClass, RelationType
 
 # The Goldstein values of the CAMEO codes the table uses, as published (GDELT's
 # CAMEO.goldsteinscale.txt; see the header of data/intensity.yaml): the data file must
@@ -124,3 +126,52 @@ def test_the_schema_checks_quad_class_against_the_cameo_root() -> None:
     row["quad_class"] = 4
     with pytest.raises(ConfigurationError, match="OPPOSES needs a 'default' row"):
         schema.validate("intensity.yaml", data, schema.IntensityFile)
+
+
+# --- statements ---------------------------------------------------------------------------
+
+
+def _statements(text: str, lang: str) -> list:
+    return extract_statements(
+        Document(path="t.txt", text=text, lang=lang, date=dt.date(2024, 5, 15))
+    )
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "type_", "subtype"),
+    [
+        ("de", "Nordkorea liefert Raketen an Russland.", RelationType.SUPPLIES, "arms"),
+        (
+            "en",
+            "Russia and North Korea signed a mutual defence treaty.",
+            RelationType.PARTNERSHIP,
+            None,
+        ),
+        (
+            "en",
+            "The European Union imposed new sanctions on Belarus.",
+            RelationType.OPPOSES,
+            "sanctions",
+        ),
+        ("fr", "La Russie a attaqué l'Ukraine.", RelationType.OPPOSES, None),
+    ],
+)
+def test_statements_carry_the_intensity_of_their_subtype(
+    lang: str, text: str, type_: RelationType, subtype: str | None
+) -> None:
+    found = [s for s in _statements(text, lang) if s.type is type_ and not s.negated]
+    assert found, f"no {type_} statement in {text!r}"
+    for st in found:
+        if subtype is not None:
+            assert st.subtype == subtype
+        assert (st.intensity, st.quad_class) == intensity_of(st.type, st.subtype)
+        assert st.intensity is not None
+        assert (st.intensity > 0) is (type_ is not RelationType.OPPOSES)
+
+
+def test_negated_statements_carry_no_intensity() -> None:
+    found = _statements("China denied supplying weapons to Russia.", "en")
+    negated = [s for s in found if s.negated]
+    assert negated, found
+    for st in negated:
+        assert (st.intensity, st.quad_class) == (None, None)
