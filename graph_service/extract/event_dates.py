@@ -62,6 +62,8 @@ _MIN_YEAR, _MAX_YEAR = 1900, 2099
 _TOKEN_RE = re.compile(r"\d+(?:[./-]\d+)+|\w+|[^\w\s'’‘`´\-‐‑–—]")
 _ISO_RE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _DMY_RE = re.compile(r"(\d{1,2})([./])(\d{1,2})\2(\d{4})")
+_YEARISH_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_WORD_RE = re.compile(r"\w+")
 _PARTS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}  # months of a year's part
 
 
@@ -113,6 +115,8 @@ class DateLanguage:
     numbers: dict[str, int]
     relative: dict[str, tuple[_Relative, ...]]  # by first word; "" for a leading number
     chain: frozenset[str]  # words that may stand before a date (prepositions, articles...)
+    starts: frozenset[str]  # words a date expression may start with (besides numbers)
+    signals: frozenset[str]  # one of these (or a digit) in a sentence, or it has no date
 
 
 @cache
@@ -142,10 +146,23 @@ def date_language(code: str) -> DateLanguage | None:
         for head in heads:
             relative.setdefault(head, []).append(rule)
     parts = {w.lower(): part for part in _PARTS for w in getattr(spec.year_parts, part)}
+    month = {w.lower(): m for m, forms in spec.months.items() for w in forms}
+    weekday = {w.lower(): d for d, forms in spec.weekdays.items() for w in forms}
+    past_before = words(spec.weekday_past_before)
+    rel_heads = frozenset(k for k in relative if k)
+    numbers = {k.lower(): v for k, v in spec.numbers.items()}
+    # the last word of a relative expression says a sentence may hold one ("the day
+    # before yesterday", "il y a {n} jours"): its first words are common ones
+    lasts = frozenset(
+        w
+        for rules in relative.values()
+        for rule in rules
+        for w in next(slot for slot in reversed(rule.slots) if slot is not None)
+    )
     lx = DateLanguage(
         capitalised=spec.capitalised,
-        month={w.lower(): m for m, forms in spec.months.items() for w in forms},
-        weekday={w.lower(): d for d, forms in spec.weekdays.items() for w in forms},
+        month=month,
+        weekday=weekday,
         weekday_needs_prep=spec.weekday_needs_prep,
         ordinals=tuple(sorted((s.lower() for s in spec.ordinal_suffixes), key=len, reverse=True)),
         month_day=spec.month_day,
@@ -162,9 +179,9 @@ def date_language(code: str) -> DateLanguage | None:
         year_after=words(spec.year_after),
         year_needs_word=spec.year_needs_word,
         parts=parts,
-        past_before=words(spec.weekday_past_before),
+        past_before=past_before,
         past_after=words(spec.weekday_past_after),
-        numbers={k.lower(): v for k, v in spec.numbers.items()},
+        numbers=numbers,
         relative={k: tuple(v) for k, v in relative.items()},
         chain=words(
             [
@@ -178,16 +195,39 @@ def date_language(code: str) -> DateLanguage | None:
                 *parts,
             ]
         ),
+        starts=frozenset([*month, *weekday, *past_before, *rel_heads])
+        | (frozenset(numbers) if "" in relative else frozenset()),
+        signals=frozenset([*month, *weekday, *lasts]),
     )
     return lx
 
 
-@dataclass(slots=True)
-class _Tok:
-    low: str
-    text: str
-    start: int
-    end: int
+class _Toks:
+    """A sentence's tokens as two lists (as written, lower case); the character offsets
+    of a token are found only when a date needs them."""
+
+    __slots__ = ("_starts", "low", "offset", "source", "text")
+
+    def __init__(self, source: str, offset: int) -> None:
+        self.source = source
+        self.offset = offset
+        self.text: list[str] = _TOKEN_RE.findall(source)
+        self.low: list[str] = [t.lower() for t in self.text]
+        self._starts: list[int] = []
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def span(self, k: int) -> tuple[int, int]:
+        """Character offsets of token ``k`` in the document."""
+        starts, text = self._starts, self.text
+        pos = starts[-1] + len(text[len(starts) - 1]) if starts else 0
+        while len(starts) <= k:  # tokens are in order: each is found after the last
+            pos = self.source.find(text[len(starts)], pos)
+            starts.append(pos)
+            pos += len(text[len(starts) - 1])
+        start = starts[k] + self.offset
+        return start, start + len(text[k])
 
 
 @dataclass(slots=True)
@@ -212,15 +252,24 @@ def find_dates(text: str, lang: str, doc_date: dt.date | None, offset: int = 0) 
     lx = date_language(lang)
     if lx is None:
         return []
-    toks = _tokenize(text, offset)
+    if not _YEARISH_RE.search(text) and lx.signals.isdisjoint(_WORD_RE.findall(text.lower())):
+        return []  # most sentences: no year and no month, weekday or relative word
+    toks = _Toks(text, offset)
+    starts = lx.starts
+    # where an expression may start: a number, a month, a weekday, a relative word
+    candidates = [x for x, low in enumerate(toks.low) if low in starts or low[0].isdigit()]
+    if not candidates:
+        return []
     n = len(toks)
-    first_word = next((x for x, t in enumerate(toks) if t.text[0].isalnum()), 0)
+    first_word = next((x for x, t in enumerate(toks.text) if t[0].isalnum()), 0)
     spans: list[DateSpan] = []
     i = 0
-    while i < n:
+    for x in candidates:
+        if x < i:
+            continue  # inside the last expression
+        i = x
         core = _core(toks, i, lx, doc_date, first_word)
         if core is None:
-            i += 1
             continue
         lo, role, part, worded, head = _prefix(toks, i, lx)
         end = core.end
@@ -229,7 +278,7 @@ def find_dates(text: str, lang: str, doc_date: dt.date | None, offset: int = 0) 
         if role in ("since", "from", "between"):
             k = _skip(toks, end, lx.articles)
             joiners = lx.between_and if role == "between" else lx.period_to
-            if k < n and toks[k].low in joiners:
+            if k < n and toks.low[k] in joiners:
                 k2 = _skip(toks, k + 1, lx.articles)
                 if k2 < n:
                     second = _core(toks, k2, lx, doc_date, first_word)
@@ -246,7 +295,6 @@ def find_dates(text: str, lang: str, doc_date: dt.date | None, offset: int = 0) 
                 continue
         else:
             if not _licensed(core, role is not None or part is not None or worded, lx):
-                i += 1
                 continue
             resolved = _resolve(core, doc_date, None, part)
             if resolved is None:
@@ -260,7 +308,7 @@ def find_dates(text: str, lang: str, doc_date: dt.date | None, offset: int = 0) 
         if doc_date is not None and span[0] > doc_date:
             i = end  # a plan, not the statement's time
             continue
-        start_char, end_char = toks[lo].start, toks[end - 1].end
+        start_char, end_char = toks.span(lo)[0], toks.span(end - 1)[1]
         spans.append(
             DateSpan(
                 start=start_char,
@@ -269,7 +317,7 @@ def find_dates(text: str, lang: str, doc_date: dt.date | None, offset: int = 0) 
                 first=span[0],
                 last=None if kind is DateKind.PERIOD_START else span[1],
                 text=text[start_char - offset : end_char - offset],
-                initial=head <= first_word and end < n and toks[end].low == ",",
+                initial=head <= first_word and end < n and toks.low[end] == ",",
             )
         )
         i = end
@@ -293,35 +341,21 @@ def date_for(spans: list[DateSpan], lo: int, hi: int, at: int) -> DateSpan | Non
 # --- tokens ---------------------------------------------------------------------------
 
 
-def _tokenize(text: str, offset: int) -> list[_Tok]:
-    lower = text.lower()
-    if len(lower) == len(text):
-        return [
-            _Tok(lower[m.start() : m.end()], m.group(), m.start() + offset, m.end() + offset)
-            for m in _TOKEN_RE.finditer(text)
-        ]
-    return [
-        _Tok(m.group().lower(), m.group(), m.start() + offset, m.end() + offset)
-        for m in _TOKEN_RE.finditer(text)
-    ]
-
-
-def _skip(toks: list[_Tok], k: int, words: frozenset[str]) -> int:
-    while k < len(toks) and toks[k].low in words:
+def _skip(toks: _Toks, k: int, words: frozenset[str]) -> int:
+    while k < len(toks) and toks.low[k] in words:
         k += 1
     return k
 
 
-def _name_case_ok(tok: _Tok, x: int, first_word: int, lx: DateLanguage) -> bool:
+def _name_case_ok(word: str, x: int, first_word: int, lx: DateLanguage) -> bool:
     """Month and weekday names: capitalised where the language capitalises them, else
     lower case (a capitalised one mid-sentence is a name: "Santo Domingo", "Mars")."""
     if lx.capitalised:
-        return tok.text[0].isupper()
-    return tok.text[0].islower() or x == first_word
+        return word[0].isupper()
+    return word[0].islower() or x == first_word
 
 
-def _year(tok: _Tok) -> int | None:
-    low = tok.low
+def _year(low: str) -> int | None:
     if len(low) == 4 and low.isdigit():
         value = int(low)
         if _MIN_YEAR <= value <= _MAX_YEAR:
@@ -329,8 +363,7 @@ def _year(tok: _Tok) -> int | None:
     return None
 
 
-def _day(tok: _Tok, lx: DateLanguage) -> int | None:
-    low = tok.low
+def _day(low: str, lx: DateLanguage) -> int | None:
     if not low[0].isdigit():
         return None
     digits = low
@@ -347,10 +380,10 @@ def _day(tok: _Tok, lx: DateLanguage) -> int | None:
     return value if 1 <= value <= 31 else None
 
 
-def _month_at(toks: list[_Tok], k: int, lx: DateLanguage, first_word: int) -> int | None:
+def _month_at(toks: _Toks, k: int, lx: DateLanguage, first_word: int) -> int | None:
     if k < len(toks):
-        month = lx.month.get(toks[k].low)
-        if month is not None and _name_case_ok(toks[k], k, first_word, lx):
+        month = lx.month.get(toks.low[k])
+        if month is not None and _name_case_ok(toks.text[k], k, first_word, lx):
             return month
     return None
 
@@ -359,63 +392,62 @@ def _month_at(toks: list[_Tok], k: int, lx: DateLanguage, first_word: int) -> in
 
 
 def _core(
-    toks: list[_Tok], i: int, lx: DateLanguage, doc_date: dt.date | None, first_word: int
+    toks: _Toks, i: int, lx: DateLanguage, doc_date: dt.date | None, first_word: int
 ) -> _Core | None:
-    tok = toks[i]
-    low = tok.low
+    low = toks.low[i]
     n = len(toks)
     if low[0].isdigit():
         if not low.isdigit() and not low.isalnum():  # 24.02.2022, 2022-02-24
             return _numeric(low, i, lx)
-        day = _day(tok, lx)
+        day = _day(low, lx)
         if day is not None:
             k = i + 1
-            if k < n and toks[k].low == ".":
+            if k < n and toks.low[k] == ".":
                 k += 1
             k = _skip(toks, k, lx.connectors)
             month = _month_at(toks, k, lx, first_word)
             if month is not None:
                 return _after_month(toks, k + 1, lx, _Core(0, month=month, day=day))
-        year = _year(tok)
+        year = _year(low)
         if year is not None:
             core = _Core(i + 1, year=year, bare_year=True)
-            if i + 1 < n and toks[i + 1].low in lx.year_after:
+            if i + 1 < n and toks.low[i + 1] in lx.year_after:
                 core.end, core.year_word = i + 2, True
             return core
         return _relative(toks, i, lx, doc_date)
     month = _month_at(toks, i, lx, first_word)
     if month is not None:
         k = i + 1
-        if k + 1 < n and toks[k].low == "." and toks[k + 1].low[0].isdigit():
+        if k + 1 < n and toks.low[k] == "." and toks.low[k + 1][0].isdigit():
             k += 1  # "Sept. 3", "Jan. 2024"
         if lx.month_day and k < n:
-            day = _day(toks[k], lx)
+            day = _day(toks.low[k], lx)
             if day is not None and _month_at(toks, k + 1, lx, first_word) is None:
                 core = _Core(k + 1, month=month, day=day)
-                k2 = k + 1 + (k + 1 < n and toks[k + 1].low == ",")
-                if k2 < n and (year := _year(toks[k2])) is not None:
+                k2 = k + 1 + (k + 1 < n and toks.low[k + 1] == ",")
+                if k2 < n and (year := _year(toks.low[k2])) is not None:
                     core.year, core.end = year, k2 + 1
                 return core
         return _after_month(toks, k, lx, _Core(k, month=month, bare_month=True))
     weekday = lx.weekday.get(low)
-    if weekday is not None and _name_case_ok(tok, i, first_word, lx):
+    if weekday is not None and _name_case_ok(toks.text[i], i, first_word, lx):
         return _weekday(toks, i, lx, doc_date, weekday, past=False)
     if low in lx.past_before and i + 1 < n:
-        weekday = lx.weekday.get(toks[i + 1].low)
-        if weekday is not None and _name_case_ok(toks[i + 1], i + 1, first_word, lx):
+        weekday = lx.weekday.get(toks.low[i + 1])
+        if weekday is not None and _name_case_ok(toks.text[i + 1], i + 1, first_word, lx):
             return _weekday(toks, i + 1, lx, doc_date, weekday, past=True)
     return _relative(toks, i, lx, doc_date)
 
 
-def _after_month(toks: list[_Tok], k: int, lx: DateLanguage, core: _Core) -> _Core:
+def _after_month(toks: _Toks, k: int, lx: DateLanguage, core: _Core) -> _Core:
     """A month read (and its day, if any): its year, if one follows."""
     n = len(toks)
     core.end = k
-    x = k + (k < n and toks[k].low == ",")
+    x = k + (k < n and toks.low[k] == ",")
     x = _skip(toks, x, lx.connectors)
-    if x < n and (year := _year(toks[x])) is not None:
+    if x < n and (year := _year(toks.low[x])) is not None:
         core.year, core.end, core.bare_month = year, x + 1, False
-        if x + 1 < n and toks[x + 1].low in lx.year_after:
+        if x + 1 < n and toks.low[x + 1] in lx.year_after:
             core.end, core.year_word = x + 2, True
     return core
 
@@ -434,10 +466,10 @@ def _numeric(low: str, i: int, lx: DateLanguage) -> _Core | None:
 
 
 def _weekday(
-    toks: list[_Tok], k: int, lx: DateLanguage, doc_date: dt.date | None, weekday: int, past: bool
+    toks: _Toks, k: int, lx: DateLanguage, doc_date: dt.date | None, weekday: int, past: bool
 ) -> _Core | None:
     end = k + 1
-    if end < len(toks) and toks[end].low in lx.past_after:
+    if end < len(toks) and toks.low[end] in lx.past_after:
         past, end = True, end + 1
     if doc_date is None:
         return None
@@ -449,8 +481,8 @@ def _weekday(
     return _Core(end, first=day, last=day, bare_month=lx.weekday_needs_prep and not past)
 
 
-def _relative(toks: list[_Tok], i: int, lx: DateLanguage, doc_date: dt.date | None) -> _Core | None:
-    low = toks[i].low
+def _relative(toks: _Toks, i: int, lx: DateLanguage, doc_date: dt.date | None) -> _Core | None:
+    low = toks.low[i]
     rules = lx.relative.get(low, ())
     if low.isdigit() or low in lx.numbers:
         rules = (*rules, *lx.relative.get("", ()))
@@ -460,7 +492,7 @@ def _relative(toks: list[_Tok], i: int, lx: DateLanguage, doc_date: dt.date | No
         for slot in rule.slots:
             if k >= len(toks):
                 break
-            word = toks[k].low
+            word = toks.low[k]
             if slot is None:
                 number = int(word) if word.isdigit() and len(word) <= 3 else lx.numbers.get(word)
                 if number is None:
@@ -498,9 +530,7 @@ def _month_span(year: int, month: int) -> tuple[dt.date, dt.date]:
     return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
-def _prefix(
-    toks: list[_Tok], i: int, lx: DateLanguage
-) -> tuple[int, str | None, str | None, bool, int]:
+def _prefix(toks: _Toks, i: int, lx: DateLanguage) -> tuple[int, str | None, str | None, bool, int]:
     """The words before a date that belong to it: where the expression starts, the role
     of its preposition (since, from, between, at; the nearest one, unless that is also a
     connector: "a finales de 2022" is "a"), a part of the year, whether
@@ -511,8 +541,8 @@ def _prefix(
     role: str | None = None
     part: str | None = None
     worded = False
-    while k >= 0 and i - k <= 5 and toks[k].low in lx.chain:
-        low = toks[k].low
+    while k >= 0 and i - k <= 5 and toks.low[k] in lx.chain:
+        low = toks.low[k]
         worded = worded or low in lx.year_before
         if low in lx.parts and part is None:
             part, lo = lx.parts[low], k
