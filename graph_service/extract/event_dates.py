@@ -24,7 +24,8 @@ The reader is conservative: no date rather than a wrong one.
   placed relative to the document's date and need one. A month or day without a year is
   the latest one not after the document's date, if that is no more than two months back
   (else it may be next year's: no date).
-- A time after the document's date is a plan, not the statement's time: not used.
+- A time after the document's date is a plan, not the statement's time: not used; nor
+  is a bound ("bis heute", "until 2025", "до 2025 года").
 - The date of a statement is the expression nearest to its trigger within the trigger's
   clause (its comma segment); failing that, an expression that opens the sentence, set
   off by a comma ("In 2019, ..."), dates the whole sentence. A date in another clause
@@ -272,6 +273,9 @@ def find_dates(text: str, lang: str, doc_date: dt.date | None, offset: int = 0) 
         if core is None:
             continue
         lo, role, part, worded, head = _prefix(toks, i, lx)
+        if head > 0 and toks.low[head - 1] in lx.period_to and toks.low[head - 1] not in lx.chain:
+            i = core.end  # "bis heute", "until 2025", "до 2025 года": a bound, not a time
+            continue
         end = core.end
         kind = DateKind.EVENT
         second: _Core | None = None

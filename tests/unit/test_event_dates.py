@@ -428,6 +428,11 @@ NO_DATE = [
     # after the document's date: a plan, not the statement's time
     ("en", "In 2026 the deliveries will start."),
     ("de", "Im Oktober 2024 sollen die Lieferungen beginnen."),
+    # a bound is no time of the event
+    ("de", "Russland ist bis heute der größte Lieferant."),
+    ("en", "The ban runs until 2023."),
+    ("ru", "Запрет действует до 2023 года."),
+    ("fr", "L'interdiction court jusqu'en 2023."),
     # a month without a year that would lie in the future or more than two months back
     ("de", "Im Oktober fiel die Entscheidung."),
 ]
