@@ -25,7 +25,8 @@ The reader is conservative: no date rather than a wrong one.
   the latest one not after the document's date, if that is no more than two months back
   (else it may be next year's: no date).
 - A time after the document's date is a plan, not the statement's time: not used; nor
-  is a bound ("bis heute", "until 2025", "до 2025 года").
+  is a bound ("bis heute", "until 2025", "до 2025 года") or the baseline of a
+  comparison ("the worst clash since 2019", "erstmals seit 2019").
 - The date of a statement is the expression nearest to its trigger within the trigger's
   clause (its comma segment); failing that, an expression that opens the sentence, set
   off by a comma ("In 2019, ..."), dates the whole sentence. A date in another clause
@@ -113,6 +114,7 @@ class DateLanguage:
     parts: dict[str, str]
     past_before: frozenset[str]
     past_after: frozenset[str]
+    since_comparison: frozenset[str]
     numbers: dict[str, int]
     relative: dict[str, tuple[_Relative, ...]]  # by first word; "" for a leading number
     chain: frozenset[str]  # words that may stand before a date (prepositions, articles...)
@@ -182,6 +184,7 @@ def date_language(code: str) -> DateLanguage | None:
         parts=parts,
         past_before=past_before,
         past_after=words(spec.weekday_past_after),
+        since_comparison=words(spec.since_comparison),
         numbers=numbers,
         relative={k: tuple(v) for k, v in relative.items()},
         chain=words(
@@ -286,6 +289,9 @@ def find_dates(text: str, lang: str, doc_date: dt.date | None, offset: int = 0) 
                 k2 = _skip(toks, k + 1, lx.articles)
                 if k2 < n:
                     second = _core(toks, k2, lx, doc_date, first_word)
+        if role == "since" and second is None and _compares(toks, lo, lx):
+            i = core.end  # "the worst clash since 2019": a baseline, not a period
+            continue
         if second is not None and _licensed(second, True, lx):
             hint = second.year if second.year is not None else None
             a = _resolve(core, doc_date, None if core.year is not None else hint, None)
@@ -567,6 +573,19 @@ def _prefix(toks: _Toks, i: int, lx: DateLanguage) -> tuple[int, str | None, str
         if found is not None and low not in lx.connectors:
             break  # the nearest preposition governs ("gone on since last year")
     return lo, role, part, worded, k + 1
+
+
+def _compares(toks: _Toks, k: int, lx: DateLanguage) -> bool:
+    """Whether a superlative or "first" stands before the "since" at ``k`` in its comma
+    segment (at most eight words back)."""
+    words = lx.since_comparison
+    for x in range(k - 1, max(-1, k - 9), -1):
+        low = toks.low[x]
+        if low == ",":
+            return False
+        if low in words:
+            return True
+    return False
 
 
 def _licensed(core: _Core, worded: bool, lx: DateLanguage) -> bool:

@@ -266,6 +266,11 @@ class DatesFile(_Strict):
     year_parts: YearParts = Field(default_factory=YearParts)
     weekday_past_before: list[str] = Field(default_factory=list)
     weekday_past_after: list[str] = Field(default_factory=list)
+    since_comparison: list[str] = Field(
+        default_factory=list,
+        description="words before 'since' that make it a comparison's baseline, not the "
+        "start of a period ('the worst clash since 2019', 'erstmals seit 2019')",
+    )
     numbers: dict[str, int] = Field(default_factory=dict)
     relative: list[RelativeDate] = Field(default_factory=list)
 

@@ -428,6 +428,11 @@ NO_DATE = [
     # after the document's date: a plan, not the statement's time
     ("en", "In 2026 the deliveries will start."),
     ("de", "Im Oktober 2024 sollen die Lieferungen beginnen."),
+    # "since" after a superlative or "first" is a comparison's baseline
+    ("en", "It was the worst clash between the two since 2019."),
+    ("de", "Erstmals seit 2019 trafen sich die beiden Minister."),
+    ("it", "È lo scontro più grave tra i due paesi dal 2019."),
+    ("ru", "Это самый серьёзный кризис с 2019 года."),
     # a bound is no time of the event
     ("de", "Russland ist bis heute der größte Lieferant."),
     ("en", "The ban runs until 2023."),
