@@ -486,7 +486,10 @@ def _weekday(
     back = (doc_date.isoweekday() - weekday) % 7
     if past and back == 0:
         back = 7  # "last Tuesday", said on a Tuesday: a week ago
-    day = doc_date - dt.timedelta(days=back)
+    try:
+        day = doc_date - dt.timedelta(days=back)
+    except OverflowError:  # a document dated 0001-01-01
+        return None
     # a weekday alone needs a preposition where the language says so ("во вторник")
     return _Core(end, first=day, last=day, bare_month=lx.weekday_needs_prep and not past)
 
@@ -517,7 +520,10 @@ def _relative(toks: _Toks, i: int, lx: DateLanguage, doc_date: dt.date | None) -
     if best is None or doc_date is None:
         return None
     k, rule, times = best
-    first, last = _shift(doc_date, rule.unit, rule.offset * times)
+    try:
+        first, last = _shift(doc_date, rule.unit, rule.offset * times)
+    except (OverflowError, ValueError):  # before year 1 or after 9999
+        return None
     return _Core(k, first=first, last=last)
 
 

@@ -620,3 +620,11 @@ def test_the_jsonl_output_carries_the_new_fields() -> None:
     assert row["event_date"] == "2023-06-01"
     assert "event_date_end" not in row  # open period
     assert row["date"] == "2024-05-15"
+
+
+@pytest.mark.parametrize("doc_date", [dt.date.min, dt.date.max, dt.date(1, 1, 6)])
+@pytest.mark.parametrize("lang", LANGS)
+def test_extreme_document_dates_give_no_error(lang: str, doc_date: dt.date) -> None:
+    for case in CASES + [(lang, s) for lang_, s in NO_DATE if lang_ == lang]:
+        if case[0] == lang:
+            find_dates(case[1], lang, doc_date)  # any answer, but no exception
