@@ -10,7 +10,8 @@ from functools import lru_cache
 
 from graph_service.config import get_settings
 from graph_service.errors import ExtractionTimeLimitError
-from graph_service.extract import ranker
+from graph_service.extract import event_dates, ranker
+from graph_service.extract.intensity import intensity_of
 from graph_service.extract.langid import detect_language
 from graph_service.extract.lexicon import (
     RULE_LANGUAGES,
@@ -23,7 +24,7 @@ from graph_service.extract.lexicon import (
 )
 from graph_service.extract.rules import Candidate, Discourse, SentenceAnalysis
 from graph_service.extract.text import Token, split_sentences, tokenize
-from graph_service.models import ActorKind, Document, RelationType, Statement
+from graph_service.models import ActorKind, DateKind, Document, RelationType, Statement
 
 log = logging.getLogger(__name__)
 
@@ -255,8 +256,11 @@ def extract_statements(document: Document, time_limit: float | None = None) -> l
     text = document.text
     title = (document.title or "").strip()
     statements = []
+    times = _Times(document, lang_code)
     for confidence, p in _capped(list(chosen.values()), document.path):
         c = p.candidate()
+        when = times.of(p)
+        strength = intensity_of(c.type, c.subtype or None, c.negated)
         statements.append(
             Statement(
                 path=document.path,
@@ -275,10 +279,44 @@ def extract_statements(document: Document, time_limit: float | None = None) -> l
                 span=(p.start, p.end) if p.start >= 0 else None,
                 rule=c.rule,
                 sentence_index=p.index if p.start >= 0 else None,
+                date_kind=when.kind if when else DateKind.REPORTED if document.date else None,
+                event_date=when.first if when else None,
+                event_date_end=when.last if when else None,
+                date_text=when.text if when else None,
+                intensity=strength[0] if strength else None,
+                quad_class=strength[1] if strength else None,
             )
         )
     log.debug("%s: %d statements (%s)", document.path, len(statements), lang_code)
     return statements
+
+
+class _Times:
+    """The event dates of a document's sentences (extract/event_dates.py), read once per
+    sentence that gave a statement, and the one that dates each statement."""
+
+    def __init__(self, document: Document, lang: str) -> None:
+        self.document = document
+        self.lang = lang
+        self.spans: dict[int, list[event_dates.DateSpan]] = {}
+
+    def of(self, p: Proposal) -> event_dates.DateSpan | None:
+        spans = self.spans.get(p.index)
+        if spans is None:
+            doc = self.document
+            if p.start >= 0:
+                text, offset = doc.text[p.start : p.end], p.start
+            else:
+                text, offset = (doc.title or "").strip()[:MAX_SENTENCE_CHARS], 0
+            spans = event_dates.find_dates(text, self.lang, doc.date, offset)
+            self.spans[p.index] = spans
+        if not spans:
+            return None
+        if p.origin is None:  # no trigger position (frames only): the sentence's opening
+            return spans[0] if spans[0].initial else None
+        sa, k, _trig = p.origin
+        lo, hi = sa.clause_bounds(k, soft=True)
+        return event_dates.date_for(spans, sa.t[lo].start, sa.t[hi - 1].end, sa.t[k].start)
 
 
 def _capped(chosen: list[tuple[float, Proposal]], path: str) -> list[tuple[float, Proposal]]:

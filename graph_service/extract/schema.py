@@ -10,7 +10,14 @@ from __future__ import annotations
 import re
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from graph_service.errors import ConfigurationError
 from graph_service.models import ActorKind, RelationType
@@ -209,3 +216,110 @@ def validate(name: str, data: Any, model: type[BaseModel] | None = None) -> None
             f"lexicon {name}: {_where(first)}: {first['msg']}"
             + (f" (and {more} more problem{'s' if more > 1 else ''})" if more else "")
         ) from error
+
+
+# --- data/dates/<lang>.yaml and data/intensity.yaml (extract/event_dates.py, intensity.py) ---
+
+
+class RelativeDate(_Strict):
+    """A date relative to the document's: ``match`` is words separated by spaces, each
+    slot an alternation ("last week", "vor {n} tagen|tag"; ``{n}`` is a number);
+    ``offset`` is in ``unit``s from the document's date, times n when ``{n}`` is there."""
+
+    match: str
+    unit: Literal["day", "week", "month", "year"]
+    offset: int
+
+
+class YearParts(_Strict):
+    early: list[str] = Field(default_factory=list)
+    mid: list[str] = Field(default_factory=list)
+    late: list[str] = Field(default_factory=list)
+
+
+class DatesFile(_Strict):
+    """``dates/<code>.yaml``: how one language writes dates (all words lower case)."""
+
+    lang: str
+    capitalised: bool = Field(
+        default=False,
+        description="month and weekday names count only capitalised (en, de); otherwise only "
+        "in lower case, except as the sentence's first word ('Santo Domingo' is a city)",
+    )
+    months: dict[int, list[str]]
+    weekdays: dict[int, list[str]] = Field(description="ISO numbers: 1 = Monday")
+    weekday_needs_prep: bool = False
+    ordinal_suffixes: list[str] = Field(default_factory=list)
+    month_day: bool = Field(default=False, description="'March 3, 2024' (month before day)")
+    numeric_dmy: bool = Field(default=False, description="24.02.2022 and 24/02/2022, day first")
+    connectors: list[str] = Field(default_factory=list)
+    articles: list[str] = Field(default_factory=list)
+    at: list[str] = Field(default_factory=list)
+    since: list[str] = Field(default_factory=list)
+    period_from: list[str] = Field(default_factory=list)
+    period_to: list[str] = Field(default_factory=list)
+    between: list[str] = Field(default_factory=list)
+    between_and: list[str] = Field(default_factory=list)
+    year_before: list[str] = Field(default_factory=list)
+    year_after: list[str] = Field(default_factory=list)
+    year_needs_word: bool = False
+    year_parts: YearParts = Field(default_factory=YearParts)
+    weekday_past_before: list[str] = Field(default_factory=list)
+    weekday_past_after: list[str] = Field(default_factory=list)
+    since_comparison: list[str] = Field(
+        default_factory=list,
+        description="words before 'since' that make it a comparison's baseline, not the "
+        "start of a period ('the worst clash since 2019', 'erstmals seit 2019')",
+    )
+    numbers: dict[str, int] = Field(default_factory=dict)
+    relative: list[RelativeDate] = Field(default_factory=list)
+
+    @field_validator("months")
+    @classmethod
+    def _twelve(cls, months: dict[int, list[str]]) -> dict[int, list[str]]:
+        if sorted(months) != list(range(1, 13)):
+            raise ValueError("needs the months 1 to 12")
+        return months
+
+    @field_validator("weekdays")
+    @classmethod
+    def _seven(cls, days: dict[int, list[str]]) -> dict[int, list[str]]:
+        if sorted(days) != list(range(1, 8)):
+            raise ValueError("needs the weekdays 1 (Monday) to 7")
+        return days
+
+
+class Intensity(_Strict):
+    """One row of ``intensity.yaml``: the CAMEO code a (type, subtype) stands for, its
+    published Goldstein value and QuadClass."""
+
+    cameo: str = Field(pattern=r"^\d{2,4}$")
+    goldstein: float = Field(ge=-10.0, le=10.0)
+    quad_class: int = Field(ge=1, le=4)
+    label: str
+
+    @model_validator(mode="after")
+    def _quad_of_root(self) -> Intensity:
+        # CAMEO's QuadClass follows the root code: 01-05 verbal cooperation, 06-08
+        # material cooperation, 09-13 verbal conflict, 14-20 material conflict
+        root = int(self.cameo[:2])
+        quad = 1 if root <= 5 else 2 if root <= 8 else 3 if root <= 13 else 4
+        if quad != self.quad_class:
+            raise ValueError(f"CAMEO {self.cameo} is QuadClass {quad}, not {self.quad_class}")
+        return self
+
+
+class IntensityFile(_Strict):
+    """``intensity.yaml``: per relation type a ``default`` row and one per subtype."""
+
+    relations: dict[RelationType, dict[str, Intensity]]
+
+    @field_validator("relations")
+    @classmethod
+    def _defaults(
+        cls, relations: dict[RelationType, dict[str, Intensity]]
+    ) -> dict[RelationType, dict[str, Intensity]]:
+        for type_ in RelationType:
+            if "default" not in relations.get(type_, {}):
+                raise ValueError(f"{type_.value} needs a 'default' row")
+        return relations
