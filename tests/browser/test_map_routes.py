@@ -34,6 +34,7 @@ def test_landing_page_lists_actors_and_links(client: TestClient) -> None:
     assert response.status_code == 200
     assert 'value="Russia"' in response.text
     assert "&lt;img src=x" in response.text and "<img" not in response.text
+    assert "written for the demo, not real reporting" in response.text
 
 
 def test_search_redirects_to_the_actor_map_or_says_nothing_matched(client: TestClient) -> None:

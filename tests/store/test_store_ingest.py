@@ -57,10 +57,12 @@ def _random_corpus(n: int, seed: int = 7) -> list[tuple[Document, list[Statement
 
 def test_ingest_sample_corpus_twice(clean_db: neo4j.Driver, settings: Settings) -> None:
     files = sorted(SAMPLE.glob("*.md"))
-    assert 15 <= len(files) <= 25
+    assert len(files) == 165
     first = ingest_paths([SAMPLE], settings, batch_size=7, driver=clean_db)
     assert (first.new, first.unchanged, first.replaced, first.failed) == (len(files), 0, 0, 0)
-    assert first.statements > 20 and first.actors > 10
+    # 496 statements about 118 actors with the extractor of December 2026; bounds, so
+    # that an extractor change does not break a storage test
+    assert first.statements > 400 and first.actors > 100
     assert first.errors == [] and first.docs_per_second > 0
 
     counts = q(
