@@ -2830,16 +2830,23 @@ class SentenceAnalysis:
         adversative_free = self.w.get("adversative_free", frozenset())
         barrier = [b for b in self.adverbial_starts() if lo_h <= b < hi_s]
 
+        conj = self.w.get("conjunctions", frozenset())
+
         def across(x: int) -> bool:
             # "México rompió relaciones ... después de que la policía irrumpiera"
-            return any(min(x, k) < b <= max(x, k) for b in barrier)
+            if any(min(x, k) < b <= max(x, k) for b in barrier):
+                return True
+            # "denied any involvement and warned Washington", "said no Americans were
+            # harmed and announced sanctions": a conjunction right before the trigger
+            # verb opens a new predicate the negation does not reach
+            return x < k and any(lows[c] in conj and self.trig[c + 1] for c in range(x + 1, k))
 
         for x in range(lo_s, hi_s):
             low = lows[x]
             if x > k and (low in adversative_free or (low in adversative and lows[x - 1] == ",")):
                 break  # "condemned the strikes but said it did not want ..."
             if low in neg:
-                if barrier and across(x):
+                if across(x):
                     continue
                 nxt = lows[x + 1] if x + 1 < len(lows) else ""
                 if nxt in self.w.get("restrictive", ()):  # "not only"
@@ -2856,7 +2863,7 @@ class SentenceAnalysis:
                 continue
             if x < lo_s and self.seg[x] != self.seg[k] and self.embedded(x) and not report:
                 continue  # negation does not leak out of an embedded clause
-            if barrier and across(x):
+            if across(x):
                 continue
             if self.denial[x]:
                 rx = self.lx.particle_verbs.get(self.denial[x][0])
