@@ -1,6 +1,5 @@
-"""Shared by the store's read modules (the API repository and the maps): relation-type lists,
-the per-type Cypher file tables, and driver values (Neo4j dates, lists, numbers) as plain
-Python."""
+"""Shared by the store's read modules: relation-type lists and driver values (Neo4j dates,
+lists, numbers) as plain Python."""
 
 from __future__ import annotations
 
@@ -19,19 +18,6 @@ SYMMETRIC_TYPES: list[str] = [t.value for t in RelationType if t.symmetric]
 def type_values(types: Iterable[RelationType]) -> list[str]:
     """Relation types as the strings a Cypher ``$types`` parameter holds."""
     return [t.value for t in types]
-
-
-def query_per_type(*, partnership: str, supplies: str, opposes: str) -> dict[RelationType, str]:
-    """A Cypher file per relation type, with the type written into its pattern.
-
-    The query is then picked by enum member, never built from text; a keyword per type means
-    a new relation type cannot be added without naming its file here.
-    """
-    return {
-        RelationType.PARTNERSHIP: partnership,
-        RelationType.SUPPLIES: supplies,
-        RelationType.OPPOSES: opposes,
-    }
 
 
 def to_date(value: Any) -> dt.date | None:

@@ -18,7 +18,7 @@ from graph_service.config import Settings
 from graph_service.errors import NotFoundError
 from graph_service.models import ActorKind, Modality, RelationType
 from graph_service.store import catalog
-from graph_service.store.convert import query_per_type, str_list, to_date
+from graph_service.store.convert import str_list, to_date
 from graph_service.store.driver import translated_errors
 from graph_service.viz.builder import ActorEntry
 from graph_service.viz.model import Evidence, MapEdge, MapFilters, MapGraph, MapNode
@@ -27,20 +27,10 @@ from graph_service.viz.shape import assemble
 logger = logging.getLogger(__name__)
 
 Row = dict[str, Any]
-Request = tuple[str, dict[str, Any]]
+Request = tuple[LiteralString, dict[str, Any]]
 Plan = Generator[Request, list[Row], Any]
 AsyncDriver = neo4j.AsyncDriver  # for the API layer, which does not import neo4j
 
-_WHOLE = query_per_type(
-    partnership="read/map_edges_partnership",
-    supplies="read/map_edges_supplies",
-    opposes="read/map_edges_opposes",
-)
-_AROUND = query_per_type(
-    partnership="read/map_edges_around_partnership",
-    supplies="read/map_edges_around_supplies",
-    opposes="read/map_edges_around_opposes",
-)
 ACTORS = "read/map_actors"
 EVIDENCE = "read/map_evidence"
 FIND_ACTOR = "read/map_find_actor"
@@ -132,7 +122,10 @@ def _edges_around(
     if not ids:
         return found
     for type_ in filters.types:
-        rows = yield _AROUND[type_], {"ids": ids, "cap": AROUND_EDGE_CAP, **_filter_params(filters)}
+        rows = yield (
+            catalog.for_type("read/map_edges_around", type_),
+            {"ids": ids, "cap": AROUND_EDGE_CAP, **_filter_params(filters)},
+        )
         found.extend(edge_from_row(r, type_) for r in rows)
     return found
 
@@ -160,7 +153,7 @@ def _evidence(edges: list[MapEdge], filters: MapFilters) -> Generator[Request, l
                 pairs.append(
                     {"key": e.key, "type": e.type.value, "source": e.target, "target": e.source}
                 )
-        rows = yield EVIDENCE, {"pairs": pairs, **params}
+        rows = yield catalog.body(EVIDENCE), {"pairs": pairs, **params}
         for row in rows:
             edge = by_key.get(row["key"])
             if edge is not None:
@@ -172,7 +165,7 @@ def _actors(ids: Iterable[str]) -> Generator[Request, list[Row], dict[str, MapNo
     id_list = sorted(set(ids))
     if not id_list:
         return {}
-    rows = yield ACTORS, {"ids": id_list}
+    rows = yield catalog.body(ACTORS), {"ids": id_list}
     return {
         r["id"]: MapNode(id=r["id"], name=r["name"] or r["id"], kind=_kind(r["kind"])) for r in rows
     }
@@ -183,7 +176,10 @@ def whole_plan(filters: MapFilters) -> Plan:
     cap = max(filters.limit * EDGES_PER_NODE_CAP, MIN_EDGE_CAP)
     edges: list[MapEdge] = []
     for type_ in filters.types:
-        rows = yield _WHOLE[type_], {"cap": cap, **_filter_params(filters)}
+        rows = yield (
+            catalog.for_type("read/map_edges", type_),
+            {"cap": cap, **_filter_params(filters)},
+        )
         if len(rows) >= cap:
             logger.info("map: read the %d strongest %s relations only", cap, type_.value)
         edges.extend(edge_from_row(r, type_) for r in rows)
@@ -235,14 +231,14 @@ def find_actor_plan(query: str) -> Generator[Request, list[Row], ActorEntry | No
     text = query.strip()
     if not text:
         return None
-    rows = yield FIND_ACTOR, {"query": text, "lowered": text.lower()}
+    rows = yield catalog.body(FIND_ACTOR), {"query": text, "lowered": text.lower()}
     return ActorEntry(id=rows[0]["id"], name=rows[0]["name"] or rows[0]["id"]) if rows else None
 
 
 def landing_plan() -> Generator[Request, list[Row], tuple[list[ActorEntry], dict[str, int]]]:
-    rows = yield ACTOR_INDEX, {"cap": ACTOR_INDEX_CAP}
+    rows = yield catalog.body(ACTOR_INDEX), {"cap": ACTOR_INDEX_CAP}
     actors = [ActorEntry(id=r["id"], name=r["name"] or r["id"], kind=r["kind"]) for r in rows]
-    counts = yield COUNTS, {}
+    counts = yield catalog.body(COUNTS), {}
     totals = {k: int(v) for k, v in counts[0].items()} if counts else {}
     return actors, totals
 
@@ -256,25 +252,21 @@ def map_plan(center: str | None, depth: int, filters: MapFilters) -> Plan:
 # --- runners ---------------------------------------------------------------------------------
 
 
-def _query(name: str) -> LiteralString:
-    return catalog.body(name)
-
-
 def run_plan(
     driver: neo4j.Driver, settings: Settings, plan: Generator[Request, list[Row], Any]
 ) -> Any:
     """Drive a plan with the sync driver (reads, retried on transient errors)."""
     with translated_errors(settings):
         try:
-            name, params = next(plan)
+            query, params = next(plan)
             while True:
                 records, _, _ = driver.execute_query(
-                    _query(name),
+                    query,
                     params,
                     database_=settings.neo4j_database,
                     routing_=neo4j.RoutingControl.READ,
                 )
-                name, params = plan.send([r.data() for r in records])
+                query, params = plan.send([r.data() for r in records])
         except StopIteration as stop:
             return stop.value
 
@@ -285,15 +277,15 @@ async def run_plan_async(
     """Drive a plan with the async driver."""
     with translated_errors(settings):
         try:
-            name, params = next(plan)
+            query, params = next(plan)
             while True:
                 records, _, _ = await driver.execute_query(
-                    _query(name),
+                    query,
                     params,
                     database_=settings.neo4j_database,
                     routing_=neo4j.RoutingControl.READ,
                 )
-                name, params = plan.send([r.data() for r in records])
+                query, params = plan.send([r.data() for r in records])
         except StopIteration as stop:
             return stop.value
 

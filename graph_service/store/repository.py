@@ -31,7 +31,6 @@ from graph_service.store.convert import (
     ALL_TYPES,
     SYMMETRIC_TYPES,
     finite_float,
-    query_per_type,
     str_list,
     to_date,
     type_values,
@@ -44,19 +43,6 @@ if TYPE_CHECKING:
     from graph_service.models import Document, Statement
 
 logger = logging.getLogger(__name__)
-
-# Relationship types are written into these files (no dynamic types: indexes stay usable).
-_LIST_RELATIONS = query_per_type(
-    partnership="read/list_relations_partnership",
-    supplies="read/list_relations_supplies",
-    opposes="read/list_relations_opposes",
-)
-_EDGE_EXISTS = query_per_type(
-    partnership="read/edge_exists_partnership",
-    supplies="read/edge_exists_supplies",
-    opposes="read/edge_exists_opposes",
-)
-
 
 # --- records: what the store returns (plain Python values, no driver types) -------------
 
@@ -384,8 +370,9 @@ class Neo4jGraphReader:
         self._settings = settings
 
     async def _rows(self, name: str, **params: Any) -> list[dict[str, Any]]:
-        query = catalog.body(name)
+        return await self._run(catalog.body(name), **params)
 
+    async def _run(self, query: LiteralString, **params: Any) -> list[dict[str, Any]]:
         async def work(tx: neo4j.AsyncManagedTransaction) -> list[dict[str, Any]]:
             result = await tx.run(query, params)
             return [dict(record.items()) async for record in result]
@@ -501,8 +488,9 @@ class Neo4jGraphReader:
             if after and ALL_TYPES.index(rel_type) < ALL_TYPES.index(RelationType(after[0])):
                 continue
             same_type = after is not None and after[0] == rel_type.value
-            rows = await self._rows(
-                _LIST_RELATIONS[rel_type],
+            rows = await self._run(
+                catalog.for_type("read/list_relations", rel_type),
+                symmetric=rel_type.symmetric,
                 source=source,
                 target=target,
                 since=window.since,
@@ -545,7 +533,13 @@ class Neo4jGraphReader:
         )
         if not rows and after is None:
             await self._require_actors(source, target)
-            exists = await self._rows(_EDGE_EXISTS[rel_type], source=source, target=target)
+            exists = await self._rows(
+                "read/edge_exists",
+                source=source,
+                target=target,
+                type=rel_type.value,
+                symmetric_types=SYMMETRIC_TYPES,
+            )
             if not exists or not exists[0]["exists"]:
                 raise NotFoundError(
                     f"no {rel_type.value} relation from {source!r} to {target!r}", field="type"

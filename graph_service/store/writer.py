@@ -30,13 +30,13 @@ import logging
 from collections.abc import Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
+from typing import Any, LiteralString
 
 import neo4j
 from pydantic import BaseModel
 
 from graph_service.config import Settings
-from graph_service.models import Actor, ActorKind, Document, Modality, RelationType, Statement
+from graph_service.models import Actor, ActorKind, Document, RelationType, Statement
 from graph_service.store import catalog
 from graph_service.store.driver import translated_errors
 from graph_service.store.rows import (
@@ -47,6 +47,7 @@ from graph_service.store.rows import (
     edge_deltas,
     leader_row,
     recompute_pairs,
+    recomputed_edges,
     same_content,
     statement_rows,
 )
@@ -78,25 +79,9 @@ class Q(StrEnum):
     UPSERT_STATEMENTS = "write/upsert_statements"
     UPSERT_ACTORS = "write/upsert_actors"
     UPSERT_LEADERS = "write/upsert_leaders"
-    ADD_PARTNERSHIP_EDGES = "write/add_partnership_edges"
-    ADD_SUPPLIES_EDGES = "write/add_supplies_edges"
-    ADD_OPPOSES_EDGES = "write/add_opposes_edges"
-    RECOMPUTE_PARTNERSHIP_EDGES = "write/recompute_partnership_edges"
-    RECOMPUTE_SUPPLIES_EDGES = "write/recompute_supplies_edges"
-    RECOMPUTE_OPPOSES_EDGES = "write/recompute_opposes_edges"
-
-
-# One file per edge type, the type written in: never a type from a string at run time.
-ADD_EDGES: dict[RelationType, Q] = {
-    RelationType.PARTNERSHIP: Q.ADD_PARTNERSHIP_EDGES,
-    RelationType.SUPPLIES: Q.ADD_SUPPLIES_EDGES,
-    RelationType.OPPOSES: Q.ADD_OPPOSES_EDGES,
-}
-RECOMPUTE_EDGES: dict[RelationType, Q] = {
-    RelationType.PARTNERSHIP: Q.RECOMPUTE_PARTNERSHIP_EDGES,
-    RelationType.SUPPLIES: Q.RECOMPUTE_SUPPLIES_EDGES,
-    RelationType.OPPOSES: Q.RECOMPUTE_OPPOSES_EDGES,
-}
+    ADD_EDGES = "write/add_edges"  # templates: the relation type filled in by the catalog
+    DELETE_EDGES = "write/delete_edges"
+    GET_PAIR_STATEMENTS = "write/get_pair_statements"
 
 
 # Kind given to an actor that statements name but the actor catalog does not know.
@@ -167,7 +152,7 @@ def _stored(records: Iterable[Row]) -> dict[str, Row]:
 
 # --- the transaction, written once ---------------------------------------------------------
 
-Step = tuple[Q, Row]
+Step = tuple[LiteralString, Row]  # a query of the catalog and its parameters
 Steps = Generator[Step, list[Row], dict[str, DocumentWriteResult]]
 
 
@@ -180,7 +165,9 @@ def _write_steps(batch: Sequence[_Prepared], force: bool = False) -> Steps:
     ordered = sorted(batch, key=lambda p: p.doc_id)  # locks in id order: no deadlock cycles
     # Documents the graph does not hold are created here with their properties; the others
     # are locked and come back with what they hold.
-    stored = _stored((yield Q.CREATE_OR_LOCK_DOCUMENTS, {"rows": [p.doc_row for p in ordered]}))
+    stored = _stored(
+        (yield catalog.body(Q.CREATE_OR_LOCK_DOCUMENTS), {"rows": [p.doc_row for p in ordered]})
+    )
 
     new_ids: set[str] = set()
     replaced_ids: set[str] = set()
@@ -209,38 +196,45 @@ def _write_steps(batch: Sequence[_Prepared], force: bool = False) -> Steps:
 
     old_keys: set[tuple[RelationType, str, str]] = set()
     if replaced_ids:
-        records = yield Q.GET_STATEMENT_PAIRS, {"ids": sorted(replaced_ids)}
+        records = yield catalog.body(Q.GET_STATEMENT_PAIRS), {"ids": sorted(replaced_ids)}
         old_keys = {(RelationType(r["type"]), r["subject"], r["object"]) for r in records}
 
     rows = [row for p in to_write for row in p.statements]
     actor_ids = {r.subject for r in rows} | {r.object for r in rows}
     actor_ids |= {k[1] for k in old_keys} | {k[2] for k in old_keys}
     if actor_ids:
-        yield Q.LOCK_ACTORS, {"ids": sorted(actor_ids), "unknown_kind": UNKNOWN_ACTOR_KIND.value}
+        yield (
+            catalog.body(Q.LOCK_ACTORS),
+            {"ids": sorted(actor_ids), "unknown_kind": UNKNOWN_ACTOR_KIND.value},
+        )
     if replaced_ids:
-        yield Q.DELETE_DOCUMENT_STATEMENTS, {"ids": sorted(replaced_ids)}
+        yield catalog.body(Q.DELETE_DOCUMENT_STATEMENTS), {"ids": sorted(replaced_ids)}
     if doc_rows:
-        yield Q.UPSERT_DOCUMENTS, {"rows": doc_rows}
+        yield catalog.body(Q.UPSERT_DOCUMENTS), {"rows": doc_rows}
     if rows:
-        yield Q.UPSERT_STATEMENTS, {"rows": [r.as_param() for r in rows]}
+        yield catalog.body(Q.UPSERT_STATEMENTS), {"rows": [r.as_param() for r in rows]}
 
     recompute_keys = old_keys | {
         (r.type, r.subject, r.object) for r in rows if r.document_id in replaced_ids
     }
+    # Pairs a replacement touched lose their edge and get it back from their statements;
+    # pairs only new documents touched are incremented. Both through rows.aggregate.
     recompute = recompute_pairs(recompute_keys)
-    recomputed = {pair["key"] for pairs in recompute.values() for pair in pairs}
-    deltas = edge_deltas([r for r in rows if r.document_id in new_ids and r.key not in recomputed])
+    recomputed: dict[RelationType, list[Row]] = {t: [] for t in RelationType}
+    keys = [pair["key"] for pairs in recompute.values() for pair in pairs]
+    if keys:
+        stored_rows = yield catalog.body(Q.GET_PAIR_STATEMENTS), {"keys": keys}
+        recomputed = recomputed_edges(
+            recompute, ({k: _native(v) for k, v in r.items()} for r in stored_rows)
+        )
+    done = set(keys)
+    deltas = edge_deltas([r for r in rows if r.document_id in new_ids and r.key not in done])
     for type_ in RelationType:
         if recompute[type_]:
-            yield (
-                RECOMPUTE_EDGES[type_],
-                {
-                    "pairs": recompute[type_],
-                    "speculative": Modality.SPECULATIVE.value,
-                },
-            )
-        if deltas[type_]:
-            yield ADD_EDGES[type_], {"edges": deltas[type_]}
+            yield catalog.for_type(Q.DELETE_EDGES, type_), {"pairs": recompute[type_]}
+        edges = recomputed[type_] + deltas[type_]
+        if edges:
+            yield catalog.for_type(Q.ADD_EDGES, type_), {"edges": edges}
 
     for p in to_write:
         status = WriteStatus.REPLACED if p.doc_id in replaced_ids else WriteStatus.NEW
@@ -261,7 +255,7 @@ def _run_steps(tx: neo4j.ManagedTransaction, steps: Steps) -> dict[str, Document
     try:
         query, params = next(steps)
         while True:
-            records = tx.run(catalog.body(query), params).data()
+            records = tx.run(query, params).data()
             query, params = steps.send(records)
     except StopIteration as stop:
         return stop.value
@@ -273,7 +267,7 @@ async def _run_steps_async(
     try:
         query, params = next(steps)
         while True:
-            result = await tx.run(catalog.body(query), params)
+            result = await tx.run(query, params)
             records = await result.data()
             query, params = steps.send(records)
     except StopIteration as stop:
@@ -402,10 +396,10 @@ def _actor_steps(actors: Iterable[Actor]) -> Generator[Step, list[Row], int]:
     rows = [actor_row(a) for a in unique.values()]
     if not rows:
         return 0
-    yield Q.UPSERT_ACTORS, {"rows": rows}
+    yield catalog.body(Q.UPSERT_ACTORS), {"rows": rows}
     leaders = [row for a in unique.values() if (row := leader_row(a)) is not None]
     if leaders:
-        yield Q.UPSERT_LEADERS, {"rows": leaders, "state_kind": ActorKind.STATE.value}
+        yield catalog.body(Q.UPSERT_LEADERS), {"rows": leaders, "state_kind": ActorKind.STATE.value}
     return len(rows)
 
 
@@ -432,7 +426,7 @@ async def upsert_actors_async(
         try:
             query, params = next(steps)
             while True:
-                result = await tx.run(catalog.body(query), params)
+                result = await tx.run(query, params)
                 await result.consume()
                 query, params = steps.send([])
         except StopIteration as stop:
@@ -447,7 +441,7 @@ def _run_actor_steps(tx: neo4j.ManagedTransaction, steps: Generator[Step, list[R
     try:
         query, params = next(steps)
         while True:
-            tx.run(catalog.body(query), params).consume()
+            tx.run(query, params).consume()
             query, params = steps.send([])
     except StopIteration as stop:
         return int(stop.value)

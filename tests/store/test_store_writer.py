@@ -9,8 +9,8 @@ import neo4j
 import pytest
 
 from graph_service.config import Settings
-from graph_service.models import Actor, ActorKind, Modality
-from graph_service.store import writer
+from graph_service.models import Actor, ActorKind, Modality, RelationType
+from graph_service.store import catalog, writer
 from graph_service.store.writer import WriteStatus, document_id, write_documents
 from tests.store.store_helpers import comparable, doc, edges, edges_from_scratch, q, snapshot, st
 
@@ -286,7 +286,7 @@ def test_a_failed_batch_writes_nothing_and_a_rerun_completes(
         records = None
         while True:
             query, params = steps.send(records) if records is not None else next(steps)
-            if query in writer.ADD_EDGES.values():
+            if query in {catalog.for_type(writer.Q.ADD_EDGES, t) for t in RelationType}:
                 raise RuntimeError("killed mid-batch")
             records = yield query, params
 

@@ -1,7 +1,7 @@
-// Neighbourhood map: aggregated PARTNERSHIP relations touching any actor in $ids (either direction), with the map filters.
+// Neighbourhood map: aggregated {{type}} relations touching any actor in $ids (either direction), with the map filters.
 MATCH (a:Actor)
 WHERE a.id IN $ids
-MATCH (a)-[r:PARTNERSHIP]-(:Actor)
+MATCH (a)-[r:{{type}}]-(:Actor)
 WITH DISTINCT r
 WHERE r.weight >= $min_weight
   AND r.confidence >= $min_confidence
