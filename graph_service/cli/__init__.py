@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
+from concurrent.futures import ThreadPoolExecutor
 from functools import wraps
 from typing import Any, TypeVar
 
@@ -16,6 +18,7 @@ from graph_service.errors import GraphServiceError
 
 err_console = Console(stderr=True)
 F = TypeVar("F", bound=Callable[..., Any])
+T = TypeVar("T")
 
 app = typer.Typer(
     name="graph-service",
@@ -27,6 +30,20 @@ neo4j_app = typer.Typer(help="The project's own local Neo4j server.", no_args_is
 db_app = typer.Typer(help="Database schema and maintenance.", no_args_is_help=True)
 app.add_typer(neo4j_app, name="neo4j")
 app.add_typer(db_app, name="db")
+
+
+def run_async(work: Coroutine[Any, Any, T]) -> T:
+    """Run a command's coroutine (the store is async) to completion.
+
+    ``asyncio.run`` in the calling thread; when that thread already runs an event loop
+    (the CLI called in-process from async code, a notebook, Playwright's sync API), in a
+    thread of its own, since one thread cannot run two loops."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(work)
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="cli-async") as pool:
+        return pool.submit(asyncio.run, work).result()
 
 
 def say(message: str) -> None:

@@ -5,14 +5,15 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
+
+import neo4j.graph
+import neo4j.spatial
+import neo4j.time
 
 from graph_service.dates import parse_date
 from graph_service.models import RelationType
-
-ALL_TYPES: tuple[RelationType, ...] = tuple(RelationType)
-SYMMETRIC_TYPES: list[str] = [t.value for t in RelationType if t.symmetric]
 
 
 def type_values(types: Iterable[RelationType]) -> list[str]:
@@ -43,3 +44,47 @@ def finite_float(value: Any, default: float = 0.0) -> float:
     except (TypeError, ValueError):
         return default
     return result if math.isfinite(result) else default
+
+
+def plain(value: Any) -> Any:
+    """A driver value as JSON-compatible Python (nodes, paths, temporal and spatial types)."""
+    if value is None or isinstance(value, bool | int | str):
+        return value
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, neo4j.graph.Node):
+        return {
+            "element_id": value.element_id,
+            "labels": sorted(value.labels),
+            "properties": {k: plain(v) for k, v in value.items()},
+        }
+    if isinstance(value, neo4j.graph.Relationship):
+        return {
+            "element_id": value.element_id,
+            "type": value.type,
+            "start": value.start_node.element_id if value.start_node else None,
+            "end": value.end_node.element_id if value.end_node else None,
+            "properties": {k: plain(v) for k, v in value.items()},
+        }
+    if isinstance(value, neo4j.graph.Path):
+        return {
+            "nodes": [plain(n) for n in value.nodes],
+            "relationships": [plain(r) for r in value.relationships],
+        }
+    if isinstance(value, neo4j.time.Date | neo4j.time.DateTime | neo4j.time.Time):
+        return value.iso_format()
+    if isinstance(value, neo4j.time.Duration):
+        return value.iso_format()
+    if isinstance(value, dt.date | dt.datetime | dt.time):
+        return value.isoformat()
+    if isinstance(value, dt.timedelta):
+        return value.total_seconds()
+    if isinstance(value, neo4j.spatial.Point):
+        return {"srid": value.srid, "coordinates": [plain(c) for c in value]}
+    if isinstance(value, bytes | bytearray):
+        return value.hex()
+    if isinstance(value, Mapping):
+        return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [plain(v) for v in value]
+    return str(value)

@@ -19,7 +19,7 @@ from graph_service.api.schemas import (
     GraphPublic,
 )
 from graph_service.models import RelationType
-from graph_service.store.repository import ALL_TYPES, Subgraph
+from graph_service.store.records import ALL_TYPES, EdgeFilter, Subgraph
 
 router = APIRouter(tags=["graph"], dependencies=[ReadAccess], responses=READ_RESPONSES)
 
@@ -144,14 +144,12 @@ async def get_graph(
     ] = "json",
 ) -> Any:
     window = date_window(since, until)
-    sub = await reader.subgraph(
-        center,
-        depth,
-        list(dict.fromkeys(types)) if types else ALL_TYPES,
-        window,
-        min_weight,
-        settings.api_max_graph_edges,
+    edge_filter = EdgeFilter(
+        types=list(dict.fromkeys(types)) if types else ALL_TYPES,
+        window=window,
+        min_weight=min_weight,
     )
+    sub = await reader.subgraph(center, depth, edge_filter, settings.api_max_graph_edges)
     graph = to_public(sub, center, depth if center else None)
     if format == "json":
         return graph
