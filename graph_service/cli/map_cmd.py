@@ -8,13 +8,12 @@ from pathlib import Path
 import typer
 from rich.console import Console
 
+from graph_service.asyncrun import run_sync
 from graph_service.config import Settings, get_settings
 from graph_service.errors import InputError
 from graph_service.viz.model import DEFAULT_LIMIT, MAX_LIMIT, MapFilters, MapGraph, parse_types
 
 _DATE_FORMATS = ["%Y-%m-%d"]
-# Commands retry transient Neo4j errors longer than API requests do.
-CLI_RETRY_SECONDS = 15.0
 
 
 def _day(value: dt.datetime | None) -> dt.date | None:
@@ -24,6 +23,7 @@ def _day(value: dt.datetime | None) -> dt.date | None:
 async def _load(
     settings: Settings, filters: MapFilters, center: str | None, depth: int
 ) -> MapGraph:
+    from graph_service.cli import CLI_RETRY_SECONDS
     from graph_service.store.graph_store import GraphStore
     from graph_service.viz import maps
 
@@ -80,9 +80,7 @@ def map_command(
     )
     if out.is_dir():
         raise InputError(f"--out {out} is a folder; give a file name like map.html", field="out")
-    from graph_service.cli import run_async
-
-    graph = run_async(_load(settings, filters, center, depth))
+    graph = run_sync(_load(settings, filters, center, depth))
     page = build_html(graph)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(page, encoding="utf-8")

@@ -1,27 +1,28 @@
 """The store's entry point: one async driver per process, a read port per request or
-command, the writes, and the schema.
+command, the writes and the schema.
 
-``GraphStore`` is used as ``async with GraphStore(settings) as store`` (the CLI, under
-``asyncio.run``) or started and closed by the API's lifespan.
+``async with GraphStore(settings) as store`` in the CLI (under ``asyncio.run``) and the
+services; the API's lifespan starts and closes one. There is no synchronous copy.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Iterable, Sequence
 from contextlib import asynccontextmanager
 from typing import TYPE_CHECKING
 
 import neo4j
 
 from graph_service.config import Settings
+from graph_service.store import schema, writer
 from graph_service.store.driver import create_async_driver, translated_errors
 from graph_service.store.reader import GraphReader, Neo4jGraphReader
-from graph_service.store.records import Readiness, WrittenDocument
-from graph_service.store.schema import apply_schema_async, missing_schema_async
+from graph_service.store.records import Readiness
+from graph_service.store.writer import DocumentWriteResult
 
 if TYPE_CHECKING:
-    from graph_service.models import Document, Statement
+    from graph_service.models import Actor, Document, Statement
 
 logger = logging.getLogger(__name__)
 
@@ -42,7 +43,6 @@ class GraphStore:
                 ),
                 quiet=True,
             )
-        self.schema_checked = False
 
     async def __aenter__(self) -> GraphStore:
         return self
@@ -58,30 +58,16 @@ class GraphStore:
         """Verify connectivity and apply the schema; raises ``StoreUnavailableError``."""
         with translated_errors(self._settings):
             await self._driver.verify_connectivity()
-        await apply_schema_async(self._driver, self._settings)
-        self.schema_checked = True
+        await self.apply_schema()
 
     async def close(self) -> None:
         await self._driver.close()
 
-    async def readiness(self) -> Readiness:
-        """Whether Neo4j answers and the schema is present (applied if it is missing)."""
-        try:
-            with translated_errors(self._settings):
-                info = await self._driver.get_server_info()
-            missing = await missing_schema_async(self._driver, self._settings)
-            if missing:
-                await apply_schema_async(self._driver, self._settings)
-                missing = await missing_schema_async(self._driver, self._settings)
-        except Exception as exc:  # reported as "not ready", never raised
-            message = getattr(exc, "message", None) or str(exc)
-            return Readiness(reachable=False, server=None, missing_schema=[], detail=message)
-        self.schema_checked = not missing
-        return Readiness(reachable=True, server=str(info.agent), missing_schema=missing)
+    # --- reads ---------------------------------------------------------------------------
 
     @asynccontextmanager
     async def reader(self) -> AsyncIterator[GraphReader]:
-        """A reader over one session in read access mode, closed when the request ends."""
+        """The read port over one session in read access mode, closed when the work ends."""
         session = self._driver.session(
             database=self._settings.neo4j_database,
             default_access_mode=neo4j.READ_ACCESS,
@@ -92,21 +78,47 @@ class GraphStore:
             with translated_errors(self._settings):
                 await session.close()
 
-    async def write_documents(
-        self, items: Sequence[tuple[Document, Sequence[Statement]]]
-    ) -> list[WrittenDocument]:
-        """Write documents with their statements (managed write transactions)."""
-        from graph_service.store.writer import write_documents_async
+    async def readiness(self) -> Readiness:
+        """Whether Neo4j answers and the schema is present (a read: nothing is applied)."""
+        try:
+            with translated_errors(self._settings):
+                info = await self._driver.get_server_info()
+            missing = await self.missing_schema()
+        except Exception as exc:  # reported as "not ready", never raised
+            message = getattr(exc, "message", None) or str(exc)
+            return Readiness(reachable=False, server=None, missing_schema=[], detail=message)
+        return Readiness(reachable=True, server=str(info.agent), missing_schema=missing)
 
-        with translated_errors(self._settings):
-            results = await write_documents_async(
-                self._driver, self._settings, [(doc, list(stmts)) for doc, stmts in items]
-            )
-        return [
-            WrittenDocument(
-                document_id=result.document_id,
-                status=str(result.status),
-                statements=int(result.statements),
-            )
-            for result in results
-        ]
+    async def unchanged_documents(
+        self, docs: Sequence[Document]
+    ) -> list[DocumentWriteResult | None]:
+        """Per document, its result when the graph holds exactly this content, else None."""
+        return await writer.unchanged_documents(self._driver, self._settings, docs)
+
+    # --- writes and schema -----------------------------------------------------------------
+
+    async def write_documents(
+        self,
+        items: Sequence[tuple[Document, Sequence[Statement]]],
+        *,
+        force: bool = False,
+        batch_size: int | None = None,
+    ) -> list[DocumentWriteResult]:
+        """Write documents with their statements in atomic batches of ``batch_size``
+        (default ``ingest_batch_size``) documents, one managed transaction each."""
+        settings = self._settings
+        if batch_size is not None:
+            settings = settings.model_copy(update={"ingest_batch_size": batch_size})
+        return await writer.write_documents(self._driver, settings, items, force=force)
+
+    async def upsert_actors(self, actors: Iterable[Actor]) -> int:
+        return await writer.upsert_actors(self._driver, self._settings, actors)
+
+    async def apply_schema(self) -> list[str]:
+        return await schema.apply_schema(self._driver, self._settings)
+
+    async def missing_schema(self) -> list[str]:
+        return await schema.missing_schema(self._driver, self._settings)
+
+    async def delete_everything(self) -> None:
+        await schema.delete_everything(self._driver, self._settings)

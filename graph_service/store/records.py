@@ -136,13 +136,6 @@ class Readiness:
 
 
 @dataclass(frozen=True, slots=True)
-class WrittenDocument:
-    document_id: str
-    status: str
-    statements: int
-
-
-@dataclass(frozen=True, slots=True)
 class DateWindow:
     since: dt.date | None = None
     until: dt.date | None = None

@@ -17,11 +17,11 @@ half-written and re-running the same ingest completes the graph. Inside the tran
    incremented for pairs only new documents touched (exact: a new document never counted),
    from per-pair aggregates computed in Python: one ``UNWIND`` row per edge, not per statement.
 
-The steps are written once, as a generator of ``(query name, parameters)`` that receives
-each query's records, and driven by a sync and an async runner: the API's async
-``POST /documents`` sends the same rows and the same Cypher as ``graph-service ingest``.
-Unchanged documents are detected by step 1, under their locks; ``ingest_paths`` also skips
-them before extraction with :func:`unchanged_documents`.
+The steps are a generator of ``(query, parameters)`` that receives each query's records
+(the transaction's logic, without I/O), driven by one async runner; ``POST /documents`` and
+``graph-service ingest`` both call :func:`write_documents`. Unchanged documents are detected
+by step 1, under their locks; the ingest service also skips them before extraction with
+:func:`unchanged_documents`.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ import logging
 from collections.abc import Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any, LiteralString
+from typing import Any, LiteralString, TypeVar
 
 import neo4j
 from pydantic import BaseModel
@@ -61,9 +61,7 @@ __all__ = [
     "document_id",
     "unchanged_documents",
     "upsert_actors",
-    "upsert_actors_async",
     "write_documents",
-    "write_documents_async",
 ]
 
 
@@ -152,6 +150,7 @@ def _stored(records: Iterable[Row]) -> dict[str, Row]:
 
 # --- the transaction, written once ---------------------------------------------------------
 
+T = TypeVar("T")
 Step = tuple[LiteralString, Row]  # a query of the catalog and its parameters
 Steps = Generator[Step, list[Row], dict[str, DocumentWriteResult]]
 
@@ -244,26 +243,7 @@ def _write_steps(batch: Sequence[_Prepared], force: bool = False) -> Steps:
     return results
 
 
-def _write_batch(
-    tx: neo4j.ManagedTransaction, batch: Sequence[_Prepared], force: bool
-) -> dict[str, DocumentWriteResult]:
-    # A fresh generator per attempt: execute_write may call this again after a retry.
-    return _run_steps(tx, _write_steps(batch, force))
-
-
-def _run_steps(tx: neo4j.ManagedTransaction, steps: Steps) -> dict[str, DocumentWriteResult]:
-    try:
-        query, params = next(steps)
-        while True:
-            records = tx.run(query, params).data()
-            query, params = steps.send(records)
-    except StopIteration as stop:
-        return stop.value
-
-
-async def _run_steps_async(
-    tx: neo4j.AsyncManagedTransaction, steps: Steps
-) -> dict[str, DocumentWriteResult]:
+async def _run_steps(tx: neo4j.AsyncManagedTransaction, steps: Generator[Step, list[Row], T]) -> T:
     try:
         query, params = next(steps)
         while True:
@@ -271,11 +251,8 @@ async def _run_steps_async(
             records = await result.data()
             query, params = steps.send(records)
     except StopIteration as stop:
-        return stop.value
-
-
-def _read_states(tx: neo4j.ManagedTransaction, ids: list[str]) -> dict[str, Row]:
-    return _stored(tx.run(catalog.body(Q.GET_DOCUMENT_STATES), {"ids": ids}).data())
+        value: T = stop.value
+        return value
 
 
 def _session_config(settings: Settings) -> dict[str, Any]:
@@ -314,8 +291,8 @@ def _log_batch(results: dict[str, DocumentWriteResult]) -> None:
 # --- public API ------------------------------------------------------------------------------
 
 
-def write_documents(
-    driver: neo4j.Driver,
+async def write_documents(
+    driver: neo4j.AsyncDriver,
     settings: Settings,
     items: Sequence[tuple[Document, Sequence[Statement]]],
     *,
@@ -332,30 +309,6 @@ def write_documents(
     """
     out: list[DocumentWriteResult | None] = [None] * len(items)
     size = max(1, settings.ingest_batch_size)
-    with (
-        translated_errors(settings),
-        driver.session(**_session_config(settings)) as session,
-    ):
-        for batch in _batches(items, size):
-            # Unchanged documents are found inside the transaction, under their locks (a
-            # read before it would cost one more round trip per batch and could be stale).
-            results = session.execute_write(_write_batch, [p for _, p in batch], force)
-            _log_batch(results)
-            for index, p in batch:
-                out[index] = results[p.doc_id]
-    return [r for r in out if r is not None]
-
-
-async def write_documents_async(
-    driver: neo4j.AsyncDriver,
-    settings: Settings,
-    items: Sequence[tuple[Document, Sequence[Statement]]],
-    *,
-    force: bool = False,
-) -> list[DocumentWriteResult]:
-    """:func:`write_documents` for the async driver (same rows, same Cypher, same batches)."""
-    out: list[DocumentWriteResult | None] = [None] * len(items)
-    size = max(1, settings.ingest_batch_size)
     with translated_errors(settings):
         async with driver.session(**_session_config(settings)) as session:
             for batch in _batches(items, size):
@@ -364,8 +317,11 @@ async def write_documents_async(
                 async def work(
                     tx: neo4j.AsyncManagedTransaction, pending: list[_Prepared] = pending
                 ) -> dict[str, DocumentWriteResult]:
-                    return await _run_steps_async(tx, _write_steps(pending, force))
+                    # A fresh generator per attempt: execute_write may retry the work.
+                    return await _run_steps(tx, _write_steps(pending, force))
 
+                # Unchanged documents are found inside the transaction, under their locks
+                # (a read before it would cost a round trip per batch and could be stale).
                 results = await session.execute_write(work)
                 _log_batch(results)
                 for index, p in batch:
@@ -373,19 +329,23 @@ async def write_documents_async(
     return [r for r in out if r is not None]
 
 
-def unchanged_documents(
-    driver: neo4j.Driver, settings: Settings, docs: Sequence[Document]
+async def unchanged_documents(
+    driver: neo4j.AsyncDriver, settings: Settings, docs: Sequence[Document]
 ) -> list[DocumentWriteResult | None]:
     """For each document: its result if the graph already holds exactly this content
     (nothing to extract or write), else None. One read, no transaction held open."""
     prepared = [
         _Prepared(d_id, document_row(doc, d_id), []) for doc in docs for d_id in [_document_id(doc)]
     ]
-    with (
-        translated_errors(settings),
-        driver.session(**_session_config(settings)) as session,
-    ):
-        stored = session.execute_read(_read_states, sorted({p.doc_id for p in prepared}))
+    ids = sorted({p.doc_id for p in prepared})
+
+    async def work(tx: neo4j.AsyncManagedTransaction) -> dict[str, Row]:
+        result = await tx.run(catalog.body(Q.GET_DOCUMENT_STATES), {"ids": ids})
+        return _stored(await result.data())
+
+    with translated_errors(settings):
+        async with driver.session(**_session_config(settings)) as session:
+            stored = await session.execute_read(work)
     found = _unchanged(prepared, stored)
     return [found.get(p.doc_id) for p in prepared]
 
@@ -403,45 +363,17 @@ def _actor_steps(actors: Iterable[Actor]) -> Generator[Step, list[Row], int]:
     return len(rows)
 
 
-def upsert_actors(driver: neo4j.Driver, settings: Settings, actors: Iterable[Actor]) -> int:
-    """Create or update actors (idempotent); persons get :Person and LEADS. Returns the count."""
-    steps = list(actors)
-    with (
-        translated_errors(settings),
-        driver.session(**_session_config(settings)) as session,
-    ):
-        count: int = session.execute_write(lambda tx: _run_actor_steps(tx, _actor_steps(steps)))
-    logger.info("upserted %s actors", count)
-    return count
-
-
-async def upsert_actors_async(
+async def upsert_actors(
     driver: neo4j.AsyncDriver, settings: Settings, actors: Iterable[Actor]
 ) -> int:
-    """:func:`upsert_actors` for the async driver."""
+    """Create or update actors (idempotent); persons get :Person and LEADS. Returns the count."""
     listed = list(actors)
 
     async def work(tx: neo4j.AsyncManagedTransaction) -> int:
-        steps = _actor_steps(listed)
-        try:
-            query, params = next(steps)
-            while True:
-                result = await tx.run(query, params)
-                await result.consume()
-                query, params = steps.send([])
-        except StopIteration as stop:
-            return int(stop.value)
+        return await _run_steps(tx, _actor_steps(listed))
 
     with translated_errors(settings):
         async with driver.session(**_session_config(settings)) as session:
-            return await session.execute_write(work)
-
-
-def _run_actor_steps(tx: neo4j.ManagedTransaction, steps: Generator[Step, list[Row], int]) -> int:
-    try:
-        query, params = next(steps)
-        while True:
-            tx.run(query, params).consume()
-            query, params = steps.send([])
-    except StopIteration as stop:
-        return int(stop.value)
+            count = await session.execute_write(work)
+    logger.info("upserted %s actors", count)
+    return count

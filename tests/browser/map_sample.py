@@ -173,10 +173,10 @@ def find_actor(settings: Settings, text: str) -> ActorEntry | None:
 
 
 def write_sample(driver: neo4j.Driver, settings: Settings) -> None:
-    from graph_service.store.writer import upsert_actors, write_documents
+    from tests.store_sync import upsert_actors, write_documents
 
-    upsert_actors(driver, settings, ACTORS)
-    write_documents(driver, settings, sample_items())
+    upsert_actors(settings, ACTORS)
+    write_documents(settings, sample_items())
 
 
 # --- Chromium ----------------------------------------------------------------------------------
