@@ -1,5 +1,8 @@
 """Ingest: read documents, extract statements, write them to Neo4j in atomic batches.
 
+:func:`ingest_paths` is ``graph-service ingest`` (files and folders);
+:func:`ingest_documents` is ``POST /documents`` (documents already read and checked).
+
 Reading and extraction (Python, CPU) run in a worker thread while the event loop writes
 the previous batch (Neo4j), so the two overlap. A document that cannot be
 read or extracted is recorded as failed and skipped; the rest goes on. A failure of the
@@ -261,3 +264,18 @@ async def ingest_paths(
         summary.seconds,
     )
     return summary
+
+
+async def extract(document: Document) -> list[Statement]:
+    """Run the (CPU-bound, synchronous) extractor off the event loop."""
+    return list(await asyncio.to_thread(extract_statements, document))
+
+
+async def ingest_documents(
+    store: GraphStore, documents: Sequence[Document]
+) -> list[tuple[DocumentWriteResult, list[Statement]]]:
+    """Extract every document, then write them all (one batch as the store sizes it):
+    each document's write result with the statements extracted from it, in input order."""
+    items = [(document, await extract(document)) for document in documents]
+    written = await store.write_documents(items)
+    return [(result, statements) for result, (_, statements) in zip(written, items, strict=True)]

@@ -1,8 +1,8 @@
-"""Extraction without writing (POST /extract) and ingestion of documents (POST /documents)."""
+"""Extraction without writing (POST /extract) and ingestion of documents (POST /documents),
+both through ``graph_service.services.ingest``."""
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
 from typing import Annotated
 
@@ -20,7 +20,8 @@ from graph_service.api.schemas import (
     ExtractResult,
 )
 from graph_service.api.validation import check_documents
-from graph_service.models import Document, Statement
+from graph_service.models import Document
+from graph_service.services.ingest import extract, ingest_documents
 
 router = APIRouter(tags=["documents"], responses={**READ_RESPONSES, **UNSUPPORTED})
 
@@ -50,13 +51,6 @@ def to_document(doc: DocumentIn) -> Document:
     )
 
 
-async def extract(document: Document) -> list[Statement]:
-    """Run the (CPU-bound, synchronous) extractor off the event loop."""
-    from graph_service.extract import extract_statements
-
-    return list(await asyncio.to_thread(extract_statements, document))
-
-
 @router.post(
     "/extract",
     response_model=ExtractResult,
@@ -83,11 +77,7 @@ async def post_documents(
     document's id, its write status and its statements."""
     docs = body.documents if isinstance(body, DocumentBatchIn) else [body]
     check_documents(docs, settings, "documents" if isinstance(body, DocumentBatchIn) else "")
-    items = []
-    for doc in docs:
-        document = to_document(doc)
-        items.append((document, await extract(document)))
-    written = await store.write_documents(items)
+    written = await ingest_documents(store, [to_document(doc) for doc in docs])
     return DocumentsWritten(
         items=[
             DocumentWritten(
@@ -96,6 +86,6 @@ async def post_documents(
                 stored=w.statements,
                 statements=[ExtractedStatementPublic.of(s) for s in stmts],
             )
-            for w, (_, stmts) in zip(written, items, strict=True)
+            for w, stmts in written
         ]
     )
