@@ -155,7 +155,13 @@ async def _explain_and_run(
                 result = await tx.run(query, params)
                 columns = list(result.keys())
                 records = await result.fetch(cap + 1)
-                rows = [{key: plain(value) for key, value in record.items()} for record in records]
+                rows = [
+                    {
+                        key: plain(value)
+                        for key, value in zip(record.keys(), record.values(), strict=True)
+                    }
+                    for record in records
+                ]
                 # Rolled back, never committed: nothing to keep. The server discards the
                 # unfetched rest (still under the transaction's timeout and our deadline).
                 await tx.close()

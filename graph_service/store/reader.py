@@ -228,7 +228,9 @@ class Neo4jGraphReader:
     async def _run(self, cypher: LiteralString, /, **params: Any) -> list[dict[str, Any]]:
         async def work(tx: neo4j.AsyncManagedTransaction) -> list[dict[str, Any]]:
             result = await tx.run(cypher, params)
-            return [dict(record.items()) async for record in result]
+            return [
+                dict(zip(record.keys(), record.values(), strict=True)) async for record in result
+            ]
 
         with translated_errors(self._settings):
             return await self._session.execute_read(work)
@@ -242,7 +244,13 @@ class Neo4jGraphReader:
             result = await tx.run(query, dict(params))
             columns = list(result.keys())
             records = await result.fetch(cap + 1)
-            rows = [{key: plain(value) for key, value in record.items()} for record in records]
+            rows = [
+                {
+                    key: plain(value)
+                    for key, value in zip(record.keys(), record.values(), strict=True)
+                }
+                for record in records
+            ]
             # The rest stays unfetched: the read transaction ends without streaming it.
             return QueryResult(columns=columns, rows=rows[:cap], truncated=len(rows) > cap)
 
