@@ -34,7 +34,7 @@ from graph_service.errors import (
     ReadOnlyViolationError,
     StoreError,
 )
-from graph_service.store.convert import plain
+from graph_service.store.convert import plain_row
 from graph_service.store.driver import translated_errors
 from graph_service.store.records import QueryResult
 
@@ -155,13 +155,7 @@ async def _explain_and_run(
                 result = await tx.run(query, params)
                 columns = list(result.keys())
                 records = await result.fetch(cap + 1)
-                rows = [
-                    {
-                        key: plain(value)
-                        for key, value in zip(record.keys(), record.values(), strict=True)
-                    }
-                    for record in records
-                ]
+                rows = [plain_row(record) for record in records]
                 # Rolled back, never committed: nothing to keep. The server discards the
                 # unfetched rest (still under the transaction's timeout and our deadline).
                 await tx.close()

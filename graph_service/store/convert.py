@@ -8,6 +8,7 @@ import math
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+import neo4j
 import neo4j.graph
 import neo4j.spatial
 import neo4j.time
@@ -88,3 +89,8 @@ def plain(value: Any) -> Any:
     if isinstance(value, list | tuple):
         return [plain(v) for v in value]
     return str(value)
+
+
+def plain_row(record: neo4j.Record) -> dict[str, Any]:
+    """A result record as a JSON-compatible row (column -> :func:`plain` value)."""
+    return {key: plain(value) for key, value in zip(record.keys(), record.values(), strict=True)}

@@ -19,7 +19,7 @@ from graph_service.errors import NotFoundError, QueryError, StoreError
 from graph_service.models import RelationType
 from graph_service.store import catalog
 from graph_service.store.adhoc import run_adhoc
-from graph_service.store.convert import finite_float, plain, str_list, to_date, type_values
+from graph_service.store.convert import finite_float, plain_row, str_list, to_date, type_values
 from graph_service.store.driver import translated_errors
 from graph_service.store.records import (
     ALL_TYPES,
@@ -244,13 +244,7 @@ class Neo4jGraphReader:
             result = await tx.run(query, dict(params))
             columns = list(result.keys())
             records = await result.fetch(cap + 1)
-            rows = [
-                {
-                    key: plain(value)
-                    for key, value in zip(record.keys(), record.values(), strict=True)
-                }
-                for record in records
-            ]
+            rows = [plain_row(record) for record in records]
             # The rest stays unfetched: the read transaction ends without streaming it.
             return QueryResult(columns=columns, rows=rows[:cap], truncated=len(rows) > cap)
 

@@ -7,6 +7,8 @@ API and the CLI use too); trimming and blocs are :func:`graph_service.viz.shape.
 from __future__ import annotations
 
 import logging
+from enum import StrEnum
+from typing import TypeVar
 
 from graph_service.models import ActorKind, Modality
 from graph_service.store.reader import GraphReader
@@ -16,6 +18,8 @@ from graph_service.viz.model import Evidence, MapEdge, MapFilters, MapGraph, Map
 from graph_service.viz.shape import assemble
 
 logger = logging.getLogger(__name__)
+
+E = TypeVar("E", bound=StrEnum)
 
 # How many relations to read at most, relative to the node limit (per relation type shown).
 # The strongest come first, so the cap only cuts relations the limit would drop anyway.
@@ -28,20 +32,10 @@ OUTER_RING_FACTOR = 4
 ACTOR_INDEX_CAP = 5000
 
 
-def _kind(value: str | None) -> ActorKind | None:
-    if value is None:
-        return None
+def _member(enum: type[E], value: str | None) -> E | None:
+    """The enum member stored as ``value``; None for a missing or unknown value."""
     try:
-        return ActorKind(value)
-    except ValueError:
-        return None
-
-
-def _modality(value: str | None) -> Modality | None:
-    if value is None:
-        return None
-    try:
-        return Modality(value)
+        return None if value is None else enum(value)
     except ValueError:
         return None
 
@@ -70,7 +64,7 @@ def map_evidence(ref: EvidenceRef) -> Evidence:
         statement_id=ref.statement_id,
         sentence=ref.sentence,
         confidence=ref.confidence,
-        modality=_modality(ref.modality),
+        modality=_member(Modality, ref.modality),
         date=ref.date,
         document_id=document.id if document else None,
         title=document.title if document else None,
@@ -110,7 +104,9 @@ async def load_map(
         shown = map_edge(edge)
         by_key[shown.key] = edge
         edges.append(shown)
-    actors = {n.id: MapNode(id=n.id, name=n.name, kind=_kind(n.kind)) for n in sub.nodes}
+    actors = {
+        n.id: MapNode(id=n.id, name=n.name, kind=_member(ActorKind, n.kind)) for n in sub.nodes
+    }
     graph = assemble(
         actors,
         edges,

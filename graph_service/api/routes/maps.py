@@ -75,14 +75,15 @@ def _map_page(request: Request, graph: MapGraph, *, download: bool, filename: st
     return _page(build_html(graph, links=_links(request)))
 
 
-def _filters(
-    types: list[str] | None,
-    since: dt.date | None,
-    until: dt.date | None,
-    min_confidence: float,
-    min_weight: float,
-    limit: int,
+def map_filters(
+    types: TypesQuery = None,
+    since: SinceQuery = None,
+    until: UntilQuery = None,
+    min_confidence: ConfidenceQuery = 0.0,
+    min_weight: WeightQuery = 0.0,
+    limit: LimitQuery = DEFAULT_LIMIT,
 ) -> MapFilters:
+    """The map filters, shared by /map and /map/{actor_id}."""
     return MapFilters(
         types=parse_types(types),
         since=since,
@@ -91,6 +92,9 @@ def _filters(
         min_weight=min_weight,
         limit=limit,
     )
+
+
+FiltersDep = Annotated[MapFilters, Depends(map_filters)]
 
 
 @router.get("/", response_class=HTMLResponse, summary="Landing page: search an actor")
@@ -112,19 +116,13 @@ def _landing_response(page: str, status_code: int = 200) -> HTMLResponse:
 async def whole_map(
     request: Request,
     reader: ReaderDep,
-    types: TypesQuery = None,
-    since: SinceQuery = None,
-    until: UntilQuery = None,
-    min_confidence: ConfidenceQuery = 0.0,
-    min_weight: WeightQuery = 0.0,
-    limit: LimitQuery = DEFAULT_LIMIT,
+    filters: FiltersDep,
     actor: Annotated[
         str | None, Query(description="Find an actor by name or ID and open its map.")
     ] = None,
     depth: DepthQuery = 1,
     download: DownloadQuery = False,
 ) -> Response:
-    filters = _filters(types, since, until, min_confidence, min_weight, limit)
     if actor is not None:
         found = await maps.find_actor(reader, actor)
         if found is None:
@@ -150,16 +148,10 @@ async def actor_map(
     request: Request,
     reader: ReaderDep,
     actor_id: str,
+    filters: FiltersDep,
     depth: DepthQuery = 1,
-    types: TypesQuery = None,
-    since: SinceQuery = None,
-    until: UntilQuery = None,
-    min_confidence: ConfidenceQuery = 0.0,
-    min_weight: WeightQuery = 0.0,
-    limit: LimitQuery = DEFAULT_LIMIT,
     download: DownloadQuery = False,
 ) -> HTMLResponse:
-    filters = _filters(types, since, until, min_confidence, min_weight, limit)
     graph = await maps.load_map(reader, filters, center=actor_id, depth=depth)
     safe_name = "".join(c if c.isalnum() or c in "-_" else "_" for c in actor_id)[:60]
     return _map_page(request, graph, download=download, filename=f"alliance-map-{safe_name}.html")
