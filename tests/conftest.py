@@ -15,8 +15,7 @@ import pytest
 
 from graph_service import neo4j_local
 from graph_service.config import Settings, get_settings
-from graph_service.store.driver import create_driver
-from graph_service.store.schema import apply_schema, delete_everything
+from tests.store_sync import apply_schema, delete_everything
 
 
 @pytest.fixture(scope="session")
@@ -39,15 +38,17 @@ def neo4j_server(settings: Settings) -> Iterator[Settings]:
 
 @pytest.fixture(scope="session")
 def driver(neo4j_server: Settings) -> Iterator[neo4j.Driver]:
-    with create_driver(neo4j_server) as drv:
+    # A synchronous driver of the tests' own, for the queries that check what the store wrote.
+    auth = (neo4j_server.neo4j_user, neo4j_server.neo4j_password.get_secret_value())
+    with neo4j.GraphDatabase.driver(neo4j_server.bolt_uri, auth=auth) as drv:
         drv.verify_connectivity()
         yield drv
 
 
 def wipe(drv: neo4j.Driver, settings: Settings) -> None:
     """Delete every node and relationship, then (re)apply the schema."""
-    delete_everything(drv, settings)
-    apply_schema(drv, settings)
+    delete_everything(settings)
+    apply_schema(settings)
 
 
 @pytest.fixture

@@ -29,9 +29,7 @@ import httpx
 
 from graph_service.config import get_settings
 from graph_service.models import Actor, ActorKind, Document, Modality, RelationType, Statement
-from graph_service.store.driver import create_driver
-from graph_service.store.schema import apply_schema, delete_everything
-from graph_service.store.writer import upsert_actors, write_documents
+from graph_service.store.graph_store import GraphStore
 
 logger = logging.getLogger("bench.api")
 
@@ -96,16 +94,20 @@ def corpus(
 
 
 def load(n_statements: int, n_actors: int) -> None:
+    asyncio.run(_load(n_statements, n_actors))
+
+
+async def _load(n_statements: int, n_actors: int) -> None:
     settings = get_settings()
     cast = actors(n_actors)
     items = corpus(n_statements, [a.id for a in cast])
-    with create_driver(settings) as driver:
-        delete_everything(driver, settings)
-        apply_schema(driver, settings)
-        upsert_actors(driver, settings, cast)
+    async with GraphStore(settings, retry_seconds=15.0) as store:
+        await store.delete_everything()
+        await store.apply_schema()
+        await store.upsert_actors(cast)
         started = time.perf_counter()
         for offset in range(0, len(items), 2000):
-            write_documents(driver, settings, items[offset : offset + 2000])
+            await store.write_documents(items[offset : offset + 2000])
         seconds = time.perf_counter() - started
     logger.info(
         "loaded %s statements in %s documents in %.1f s (%.0f statements/s)",

@@ -25,11 +25,10 @@ import neo4j
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from run import RAW_DOCUMENTS, RAW_STATEMENTS, extract_all, generate, reset
+from run import RAW_DOCUMENTS, RAW_STATEMENTS, Bench, extract_all, generate, reset
 
 from graph_service.config import get_settings
-from graph_service.store import catalog, writer
-from graph_service.store.driver import create_driver
+from graph_service.store import writer
 
 
 def _plan_lines(plan: Any, depth: int = 0) -> list[str]:
@@ -46,6 +45,12 @@ def _plan_lines(plan: Any, depth: int = 0) -> list[str]:
     return lines
 
 
+def _label(query: str) -> str:
+    """A step's name in the report: the start of its first Cypher line."""
+    lines = [line for line in query.splitlines() if line.strip()]
+    return lines[0][:70] if lines else "?"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=2000)
@@ -56,12 +61,14 @@ def main() -> None:
     client: dict[str, float] = collections.defaultdict(float)
     server: dict[str, float] = collections.defaultdict(float)
     plans: dict[str, list[str]] = {}
-    with tempfile.TemporaryDirectory() as tmp, create_driver(settings) as driver:
+    b = Bench(settings)
+    driver = b.driver
+    with tempfile.TemporaryDirectory() as tmp:
         items = extract_all(generate(args.docs, Path(tmp)))
         # warm-up on other documents: plans compiled, as in a long-running ingest
-        reset(driver, settings)
-        writer.write_documents(driver, settings, extract_all(generate(300, Path(tmp), seed=7)))
-        reset(driver, settings)
+        reset(b)
+        b.write_documents(extract_all(generate(300, Path(tmp), seed=7)), args.batch_size)
+        reset(b)
 
         def work(tx: neo4j.ManagedTransaction, batch: list[Any]) -> None:
             steps = writer._write_steps(batch)
@@ -69,11 +76,11 @@ def main() -> None:
                 query, params = next(steps)
                 while True:
                     started = time.perf_counter()
-                    result = tx.run(catalog.body(query), params)
+                    result = tx.run(query, params)
                     records = result.data()
                     summary = result.consume()
-                    client[query] += time.perf_counter() - started
-                    server[query] += (
+                    client[_label(query)] += time.perf_counter() - started
+                    server[_label(query)] += (
                         (summary.result_available_after or 0) + (summary.result_consumed_after or 0)
                     ) / 1000
                     query, params = steps.send(records)
@@ -85,10 +92,10 @@ def main() -> None:
             try:
                 query, params = next(steps)
                 while True:
-                    result = tx.run("PROFILE " + catalog.body(query), params)
+                    result = tx.run("PROFILE " + query, params)
                     records = result.data()
                     summary = result.consume()
-                    plans.setdefault(query, _plan_lines(summary.profile))
+                    plans.setdefault(_label(query), _plan_lines(summary.profile))
                     query, params = steps.send(records)
             except StopIteration:
                 return
@@ -110,7 +117,7 @@ def main() -> None:
                     client["commit"] += time.perf_counter() - c
                 client["transaction total"] += time.perf_counter() - t
         total = time.perf_counter() - total_started
-        reset(driver, settings)
+        reset(b)
         raw_started = time.perf_counter()
         with driver.session(database=settings.neo4j_database) as session:
             for start in range(0, len(items), size):
@@ -136,7 +143,7 @@ def main() -> None:
                     client["raw: commit"] += time.perf_counter() - t
         raw_total = time.perf_counter() - raw_started
         if args.plans:
-            reset(driver, settings)
+            reset(b)
             batch = [p for _, p in next(writer._batches(items[:size], size))]
             with driver.session(database=settings.neo4j_database) as session:
                 session.execute_write(profile, batch)
@@ -144,7 +151,7 @@ def main() -> None:
             batch = [p for _, p in next(writer._batches(items[size : 2 * size], size))]
             with driver.session(database=settings.neo4j_database) as session:
                 session.execute_write(profile, batch)
-        reset(driver, settings)
+        reset(b)
     print(
         f"{args.docs} docs, {sum(len(s) for _, s in items)} statements, "
         f"write {total:.2f} s, raw {raw_total:.2f} s"

@@ -9,7 +9,8 @@ on the same server, in the same run:
   and object kept as extra properties) written with a plain
   ``UNWIND $rows ... CREATE`` (nodes and SUBJECT/OBJECT/IN relationships, no MERGE, no
   locking, no aggregated edges), in the same batches, each in a managed write transaction;
-- write: ``write_documents`` on the same extracted items (MERGE, locks, aggregated edges);
+- write: ``GraphStore.write_documents`` on the same extracted items (MERGE, locks,
+  aggregated edges);
 - end to end: ``ingest_paths`` on the JSONL file into an empty graph (read, extract, write
   overlapped), and a second run over the same file (everything unchanged).
 
@@ -23,6 +24,7 @@ The database is emptied between measurements: never point it at data you want to
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
 import os
 import random
@@ -38,11 +40,9 @@ import neo4j
 from graph_service.config import Settings, get_settings
 from graph_service.extract import actor_catalog, extract_statements, read_documents
 from graph_service.models import Document, Statement
-from graph_service.store.driver import create_driver
-from graph_service.store.ingest import ingest_paths
+from graph_service.services.ingest import ingest_paths
+from graph_service.store.graph_store import GraphStore
 from graph_service.store.rows import document_id, document_row, statement_rows
-from graph_service.store.schema import apply_schema, delete_everything
-from graph_service.store.writer import upsert_actors, write_documents
 
 NAMES = {
     "de": [
@@ -139,10 +139,39 @@ def generate(n: int, folder: Path, seed: int = 42) -> Path:
     return path
 
 
-def reset(driver: neo4j.Driver, settings: Settings) -> None:
-    delete_everything(driver, settings)
-    apply_schema(driver, settings)
-    upsert_actors(driver, settings, actor_catalog().values())
+class Bench:
+    """The async store on one event loop for this synchronous script, and a sync driver of
+    its own for the raw baseline and the counts."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.loop = asyncio.Runner()
+        self.store: GraphStore = self.loop.run(self._open())
+        auth = (settings.neo4j_user, settings.neo4j_password.get_secret_value())
+        self.driver = neo4j.GraphDatabase.driver(settings.bolt_uri, auth=auth)
+
+    async def _open(self) -> GraphStore:
+        return GraphStore(self.settings, retry_seconds=15.0)
+
+    def close(self) -> None:
+        self.driver.close()
+        self.loop.run(self.store.close())
+        self.loop.close()
+
+    def write_documents(self, items: list[Item], batch_size: int) -> Any:
+        return self.loop.run(self.store.write_documents(items, batch_size=batch_size))
+
+    def ingest(self, path: Path, size: int) -> Any:
+        return self.loop.run(ingest_paths([path], self.settings, batch_size=size, store=self.store))
+
+
+def reset(bench: Bench) -> None:
+    async def run() -> None:
+        await bench.store.delete_everything()
+        await bench.store.apply_schema()
+        await bench.store.upsert_actors(actor_catalog().values())
+
+    bench.loop.run(run())
 
 
 def extract_all(path: Path) -> list[Item]:
@@ -185,35 +214,26 @@ def timed(label: str, func: Any, *args: Any, **kwargs: Any) -> tuple[float, Any]
     return seconds, result
 
 
-def bench(n: int, size: int, folder: Path, driver: neo4j.Driver, settings: Settings) -> dict:  # type: ignore[type-arg]
-    write_settings = settings.model_copy(update={"ingest_batch_size": size})
+def bench(n: int, size: int, folder: Path, b: Bench) -> dict:  # type: ignore[type-arg]
+    driver, settings = b.driver, b.settings
     print(f"N = {n}", file=sys.stderr)
     path = generate(n, folder)
     t_extract, items = timed("read + extract", extract_all, path)
     statements = sum(len(s) for _, s in items)
 
-    reset(driver, settings)
+    reset(b)
     t_raw, _ = timed("raw UNWIND CREATE", raw_write, driver, settings, items, size)
     raw_counts = count(driver, settings)
 
-    reset(driver, settings)
-    t_write, results = timed("write_documents", write_documents, driver, write_settings, items)
+    reset(b)
+    t_write, results = timed("write_documents", b.write_documents, items, size)
     ours = count(driver, settings)
     assert ours == raw_counts, (ours, raw_counts)
     assert all(r.status == "new" for r in results)
 
-    reset(driver, settings)
-    t_e2e, summary = timed(
-        "ingest_paths (end to end)", ingest_paths, [path], settings, batch_size=size, driver=driver
-    )
-    t_again, again = timed(
-        "ingest_paths again (unchanged)",
-        ingest_paths,
-        [path],
-        settings,
-        batch_size=size,
-        driver=driver,
-    )
+    reset(b)
+    t_e2e, summary = timed("ingest_paths (end to end)", b.ingest, path, size)
+    t_again, again = timed("ingest_paths again (unchanged)", b.ingest, path, size)
     assert summary.new == n and again.unchanged == n and again.statements == 0
     return {
         "load_1m": round(os.getloadavg()[0], 1),
@@ -242,17 +262,21 @@ def main() -> None:
     args = parser.parse_args()
     settings = get_settings()
     rows = []
-    with tempfile.TemporaryDirectory() as tmp, create_driver(settings) as driver:
-        # Warm-up: query plans and JIT, so the first measurement is not penalised.
-        warm = generate(200, Path(tmp), seed=1)
-        reset(driver, settings)
-        items = extract_all(warm)
-        raw_write(driver, settings, items, args.batch_size)
-        reset(driver, settings)
-        write_documents(driver, settings, items)
-        for n in args.docs:
-            rows.append(bench(n, args.batch_size, Path(tmp), driver, settings))
-        reset(driver, settings)
+    b = Bench(settings)
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            # Warm-up: query plans and JIT, so the first measurement is not penalised.
+            warm = generate(200, Path(tmp), seed=1)
+            reset(b)
+            items = extract_all(warm)
+            raw_write(b.driver, settings, items, args.batch_size)
+            reset(b)
+            b.write_documents(items, args.batch_size)
+            for n in args.docs:
+                rows.append(bench(n, args.batch_size, Path(tmp), b))
+            reset(b)
+    finally:
+        b.close()
     header = list(rows[0])
     print("| " + " | ".join(header) + " |")
     print("|" + "---|" * len(header))

@@ -1,13 +1,14 @@
-// Alignment edges between actors of $ids that pass the filters, as flat columns (few driver values per row; the edges of a /graph neighbourhood).
+// Alignment edges between actors of $ids that pass the filters (types, period, weight, confidence), as flat columns (few driver values per row; the edges of a neighbourhood).
 MATCH (a:Actor)-[r:PARTNERSHIP|SUPPLIES|OPPOSES]->(b:Actor)
 WHERE a.id IN $ids AND b.id IN $ids
   AND type(r) IN $types
   AND ($since IS NULL OR r.last_seen >= $since)
   AND ($until IS NULL OR r.first_seen <= $until)
   AND coalesce(r.weight, 0.0) >= $min_weight
+  AND ($min_confidence IS NULL OR r.confidence >= $min_confidence)
 RETURN a.id AS source, b.id AS target, type(r) AS type, r.statements AS statements,
        r.documents AS documents, r.weight AS weight, r.confidence AS confidence,
        toString(r.first_seen) AS first_seen, toString(r.last_seen) AS last_seen, r.items AS items,
        r.speculative AS speculative
-ORDER BY r.weight DESC, a.id, b.id
+ORDER BY r.weight DESC, r.confidence DESC, a.id, b.id
 LIMIT $limit

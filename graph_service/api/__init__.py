@@ -1,1 +1,1 @@
-"""The HTTP API (FastAPI): thin routes over the store's repository and the extractor."""
+"""The HTTP API (FastAPI): thin routes over the store's read port and the extractor."""

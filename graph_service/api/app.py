@@ -22,13 +22,14 @@ from graph_service.api.routes import (
     documents,
     graph,
     health,
+    maps,
     queries,
     relations,
     statements,
 )
 from graph_service.config import Settings, get_settings
 from graph_service.errors import GraphServiceError
-from graph_service.store.repository import GraphStore
+from graph_service.store.graph_store import GraphStore
 
 logger = logging.getLogger(__name__)
 
@@ -159,12 +160,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     install_error_handlers(app)
-    for module in (health, actors, relations, statements, graph, queries, cypher, documents):
+    for module in (health, actors, relations, statements, graph, queries, cypher, documents, maps):
         app.include_router(module.router)
-
-    from graph_service.viz import routes as viz_routes
-
-    app.include_router(viz_routes.router)
 
     app.add_middleware(JsonBodyOnly)
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_request_bytes)

@@ -19,7 +19,9 @@ from graph_service.api.schemas import ACTOR_ID_PATTERN
 from graph_service.config import Settings
 from graph_service.errors import AuthenticationError, PermissionDeniedError
 from graph_service.models import RelationType
-from graph_service.store.repository import DateWindow, GraphReader, GraphStore
+from graph_service.store.graph_store import GraphStore
+from graph_service.store.reader import GraphReader
+from graph_service.store.records import DateWindow
 
 API_KEY_HEADER = "X-API-Key"
 _api_key = APIKeyHeader(

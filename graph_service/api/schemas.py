@@ -9,7 +9,7 @@ from typing import Any, Literal, Self
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from graph_service.models import Modality, RelationType, Statement
-from graph_service.store import repository as rec
+from graph_service.store import records as rec
 
 ACTOR_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.:\-]{0,99}$"
 QUERY_NAME_PATTERN = r"^[a-z0-9_]{1,64}$"

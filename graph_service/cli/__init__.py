@@ -15,6 +15,8 @@ from graph_service.config import get_settings
 from graph_service.errors import GraphServiceError
 
 err_console = Console(stderr=True)
+# Commands retry transient Neo4j errors longer than API requests do.
+CLI_RETRY_SECONDS = 15.0
 F = TypeVar("F", bound=Callable[..., Any])
 
 app = typer.Typer(
@@ -127,15 +129,15 @@ def neo4j_logs(lines: int = typer.Option(40, help="How many lines of each log.")
 def db_init() -> None:
     """Create the constraints and indexes from cypher/schema and load the actor catalog
     (idempotent)."""
+    from graph_service.asyncrun import run_sync
     from graph_service.extract import actor_catalog
-    from graph_service.store.driver import create_driver, translated_errors
-    from graph_service.store.schema import apply_schema
-    from graph_service.store.writer import upsert_actors
+    from graph_service.store.graph_store import GraphStore
 
-    settings = get_settings()
-    with translated_errors(settings), create_driver(settings) as driver:
-        applied = apply_schema(driver, settings)
-        actors = upsert_actors(driver, settings, actor_catalog().values())
+    async def init() -> tuple[list[str], int]:
+        async with GraphStore(get_settings(), retry_seconds=CLI_RETRY_SECONDS) as store:
+            return await store.apply_schema(), await store.upsert_actors(actor_catalog().values())
+
+    applied, actors = run_sync(init())
     say(f"schema ready: {len(applied)} constraints and indexes ({', '.join(applied)})")
     say(f"actor catalog loaded: {actors} actors")
 
@@ -146,16 +148,20 @@ def db_reset(
     yes: bool = typer.Option(False, "--yes", help="Confirm without asking."),
 ) -> None:
     """Delete every node and relationship (the schema stays)."""
-    from graph_service.store.driver import create_driver, translated_errors
-    from graph_service.store.schema import delete_everything
+    from graph_service.asyncrun import run_sync
+    from graph_service.store.graph_store import GraphStore
 
     settings = get_settings()
     if not yes:
         typer.confirm(
             f"Delete all data in {settings.bolt_uri}/{settings.neo4j_database}?", abort=True
         )
-    with translated_errors(settings), create_driver(settings) as driver:
-        delete_everything(driver, settings)
+
+    async def reset() -> None:
+        async with GraphStore(settings, retry_seconds=CLI_RETRY_SECONDS) as store:
+            await store.delete_everything()
+
+    run_sync(reset())
     say("database emptied")
 
 

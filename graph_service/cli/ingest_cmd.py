@@ -21,7 +21,7 @@ from rich.table import Table
 from graph_service.config import Settings, get_settings
 
 if TYPE_CHECKING:
-    from graph_service.store.ingest import IngestSummary
+    from graph_service.services.ingest import IngestSummary
 
 
 _MAX_LISTED_FAILURES = 20
@@ -53,8 +53,9 @@ def run_ingest(
     paths: list[Path], settings: Settings, *, batch_size: int | None = None, force: bool = False
 ) -> int:
     """Ingest ``paths`` with a progress bar and a summary on stderr; return the failures."""
+    from graph_service.asyncrun import run_sync
     from graph_service.cli import err_console
-    from graph_service.store.ingest import IngestProgress, ingest_paths
+    from graph_service.services.ingest import IngestProgress, ingest_paths
 
     progress = Progress(
         SpinnerColumn(),
@@ -78,7 +79,9 @@ def run_ingest(
         )
 
     with progress:
-        summary = ingest_paths(paths, settings, batch_size=batch_size, progress=update, force=force)
+        summary = run_sync(
+            ingest_paths(paths, settings, batch_size=batch_size, progress=update, force=force)
+        )
 
     _print_summary(err_console, summary)
     return summary.failed

@@ -8,15 +8,36 @@ from pathlib import Path
 import typer
 from rich.console import Console
 
-from graph_service.config import get_settings
+from graph_service.asyncrun import run_sync
+from graph_service.config import Settings, get_settings
 from graph_service.errors import InputError
-from graph_service.viz.model import DEFAULT_LIMIT, MAX_LIMIT, MapFilters, parse_types
+from graph_service.viz.model import DEFAULT_LIMIT, MAX_LIMIT, MapFilters, MapGraph, parse_types
 
 _DATE_FORMATS = ["%Y-%m-%d"]
 
 
 def _day(value: dt.datetime | None) -> dt.date | None:
     return value.date() if value else None
+
+
+async def _load(
+    settings: Settings, filters: MapFilters, center: str | None, depth: int
+) -> MapGraph:
+    from graph_service.cli import CLI_RETRY_SECONDS
+    from graph_service.store.graph_store import GraphStore
+    from graph_service.viz import maps
+
+    async with (
+        GraphStore(settings, retry_seconds=CLI_RETRY_SECONDS) as store,
+        store.reader() as reader,
+    ):
+        actor_id = None
+        if center:
+            found = await maps.find_actor(reader, center)
+            if found is None:
+                raise InputError(f"no actor matches {center!r}", field="center")
+            actor_id = found.id
+        return await maps.load_map(reader, filters, center=actor_id, depth=depth)
 
 
 def map_command(
@@ -46,8 +67,6 @@ def map_command(
     out: Path = typer.Option(..., "--out", "-o", help="The HTML file to write."),
 ) -> None:
     """Write an interactive alliance map (whole graph or around --center) as a standalone file."""
-    from graph_service.store.driver import create_driver, translated_errors
-    from graph_service.store.maps import find_actor, load_map
     from graph_service.viz.builder import build_html
 
     settings = get_settings()
@@ -61,14 +80,7 @@ def map_command(
     )
     if out.is_dir():
         raise InputError(f"--out {out} is a folder; give a file name like map.html", field="out")
-    with translated_errors(settings), create_driver(settings) as driver:
-        actor_id = None
-        if center:
-            found = find_actor(driver, settings, center)
-            if found is None:
-                raise InputError(f"no actor matches {center!r}", field="center")
-            actor_id = found.id
-        graph = load_map(driver, settings, filters, center=actor_id, depth=depth)
+    graph = run_sync(_load(settings, filters, center, depth))
     page = build_html(graph)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(page, encoding="utf-8")

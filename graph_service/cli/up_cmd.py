@@ -23,14 +23,18 @@ def up(
 ) -> None:
     """Start Neo4j, apply the schema, ingest the sample corpus, serve API and maps."""
     from graph_service import neo4j_local
-    from graph_service.cli import ingest_cmd, say, serve_cmd
-    from graph_service.store.driver import create_driver, translated_errors
-    from graph_service.store.schema import apply_schema
+    from graph_service.asyncrun import run_sync
+    from graph_service.cli import CLI_RETRY_SECONDS, ingest_cmd, say, serve_cmd
+    from graph_service.store.graph_store import GraphStore
 
     settings = get_settings()
     neo4j_local.start(settings, report=say)
-    with translated_errors(settings), create_driver(settings) as driver:
-        apply_schema(driver, settings)
+
+    async def init() -> None:
+        async with GraphStore(settings, retry_seconds=CLI_RETRY_SECONDS) as store:
+            await store.apply_schema()
+
+    run_sync(init())
     say("schema ready")
     failed = ingest_cmd.run_ingest(paths or [SAMPLE_CORPUS], settings)
     if failed:

@@ -20,7 +20,7 @@ import asyncio
 import fnmatch
 import logging
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any, LiteralString, cast
+from typing import Any, LiteralString, cast
 
 import neo4j
 from neo4j import exceptions as neo4j_errors
@@ -34,10 +34,9 @@ from graph_service.errors import (
     ReadOnlyViolationError,
     StoreError,
 )
+from graph_service.store.convert import plain_row
 from graph_service.store.driver import translated_errors
-
-if TYPE_CHECKING:
-    from graph_service.store.repository import QueryResult
+from graph_service.store.records import QueryResult
 
 logger = logging.getLogger(__name__)
 
@@ -135,8 +134,6 @@ async def run_adhoc(
 async def _explain_and_run(
     session: neo4j.AsyncSession, settings: Settings, text: str, params: dict[str, Any]
 ) -> QueryResult:
-    from graph_service.store.repository import QueryResult, plain
-
     cap = settings.cypher_row_cap
     # Ad hoc Cypher is the analyst's own text by design; it runs only after Neo4j's plan
     # said it is an allow-listed read. Nothing from it reaches a label or type slot of ours.
@@ -158,7 +155,7 @@ async def _explain_and_run(
                 result = await tx.run(query, params)
                 columns = list(result.keys())
                 records = await result.fetch(cap + 1)
-                rows = [{key: plain(value) for key, value in record.items()} for record in records]
+                rows = [plain_row(record) for record in records]
                 # Rolled back, never committed: nothing to keep. The server discards the
                 # unfetched rest (still under the transaction's timeout and our deadline).
                 await tx.close()

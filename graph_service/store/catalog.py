@@ -1,5 +1,11 @@
 """The Cypher catalog: every query lives in ``cypher/<group>/<name>.cypher``, one statement
-per file, and is loaded by name from here (never assembled from strings in code)."""
+per file, and is loaded by name from here (never assembled from strings in code).
+
+A query that must name one relation type in its pattern (indexes stay usable, unlike a
+dynamic type) is one template file with the slots ``{{type}}`` and ``{{arrow}}``;
+:func:`for_type` fills them from a :class:`RelationType` member (``->`` for a directed type,
+``-`` for a symmetric one) and caches the text. Only enum members reach a slot, never text
+from a document or a user."""
 
 from __future__ import annotations
 
@@ -9,9 +15,12 @@ from pathlib import Path
 from typing import LiteralString, cast
 
 from graph_service.errors import ConfigurationError
+from graph_service.models import RelationType
 
 _PACKAGE_DIR = Path(__file__).resolve().parent.parent
 _HEADER = re.compile(r"^//\s?(.*)$")
+TYPE_SLOT = "{{type}}"
+ARROW_SLOT = "{{arrow}}"
 
 
 @lru_cache
@@ -55,6 +64,7 @@ def header(name: str) -> list[str]:
     return lines
 
 
+@lru_cache(maxsize=512)
 def body(name: str) -> LiteralString:
     """The statement without its header comment."""
     return cast(
@@ -63,3 +73,16 @@ def body(name: str) -> LiteralString:
             line for line in load(name).splitlines() if not line.strip().startswith("//")
         ).strip(),
     )
+
+
+@lru_cache(maxsize=128)
+def for_type(name: str, rel_type: RelationType) -> LiteralString:
+    """The template ``cypher/<name>.cypher`` with ``rel_type`` written into its slots."""
+    member = RelationType(rel_type)  # a member of the closed enum, or ValueError
+    template = body(name)
+    if TYPE_SLOT not in template:
+        raise ConfigurationError(f"Cypher file {name!r} is not a template (no {TYPE_SLOT})")
+    text = template.replace(TYPE_SLOT, member.value)
+    text = text.replace(ARROW_SLOT, "-" if member.symmetric else "->")
+    # Filled from a closed enum and a shipped file: as trusted as a literal.
+    return cast(LiteralString, text)

@@ -12,6 +12,7 @@ from contextlib import contextmanager
 import neo4j
 from neo4j import exceptions as neo4j_errors
 
+from graph_service.asyncrun import run_sync
 from graph_service.config import Settings
 from graph_service.errors import (
     GraphServiceError,
@@ -50,21 +51,10 @@ def _auth(settings: Settings) -> tuple[str, str]:
     return (settings.neo4j_user, settings.neo4j_password.get_secret_value())
 
 
-def create_driver(settings: Settings) -> neo4j.Driver:
-    """A synchronous driver (CLI, ingest, tests)."""
-    return neo4j.GraphDatabase.driver(
-        settings.bolt_uri,
-        auth=_auth(settings),
-        connection_timeout=settings.neo4j_connect_timeout_seconds,
-        connection_acquisition_timeout=settings.neo4j_connect_timeout_seconds * 2,
-        max_transaction_retry_time=15.0,
-    )
-
-
 def create_async_driver(
     settings: Settings, *, max_retry_seconds: float = 15.0, quiet: bool = False
 ) -> neo4j.AsyncDriver:
-    """The asynchronous driver, one per API process.
+    """The driver (async: the store has no sync copy), one per process.
 
     ``max_retry_seconds`` bounds how long managed transactions retry transient errors;
     ``quiet`` turns off server notifications (unknown property keys on a sparse graph
@@ -146,8 +136,14 @@ def translated_errors(settings: Settings | None = None) -> Iterator[None]:
 
 
 def verify_connectivity(settings: Settings) -> str:
-    """Connect and authenticate once; return the server's version string."""
-    with translated_errors(settings), create_driver(settings) as driver:
-        driver.verify_connectivity()
-        info = driver.get_server_info()
-        return str(info.agent)
+    """Connect and authenticate once; return the server's version string (for sync callers:
+    the local server's start and status)."""
+    return run_sync(_server_agent(settings))
+
+
+async def _server_agent(settings: Settings) -> str:
+    with translated_errors(settings):
+        async with create_async_driver(settings, quiet=True) as driver:
+            await driver.verify_connectivity()
+            info = await driver.get_server_info()
+            return str(info.agent)

@@ -10,7 +10,7 @@ import datetime as dt
 import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 from urllib.parse import urlsplit, urlunsplit
 
 from graph_service.models import Actor, ActorKind, Document, Modality, RelationType, Statement
@@ -190,6 +190,51 @@ def counts_for_edges(row: StatementRow) -> bool:
     return not row.negated and row.subject != row.object
 
 
+class _Member(Protocol):
+    """What an edge's aggregate reads of one statement (a StatementRow or a stored one)."""
+
+    @property
+    def document_id(self) -> str: ...
+    @property
+    def confidence(self) -> float: ...
+    @property
+    def modality(self) -> str: ...
+    @property
+    def date(self) -> dt.date | None: ...
+    @property
+    def items(self) -> Sequence[str]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class StoredMember:
+    """A stored statement as the recomputation of its edge reads it."""
+
+    document_id: str
+    confidence: float
+    modality: str
+    date: dt.date | None
+    items: tuple[str, ...]
+
+
+def aggregate(a: str, b: str, members: Sequence[_Member]) -> Row:
+    """THE definition of an aggregated edge: its statements' count, documents, weight
+    (summed confidence), best confidence, first and last date, items, and whether every
+    statement is speculative. ``cypher/write/add_edges`` adds such aggregates up."""
+    dates = [m.date for m in members if m.date is not None]
+    return {
+        "a": a,
+        "b": b,
+        "statements": len(members),
+        "documents": len({m.document_id for m in members}),
+        "weight": round(sum(m.confidence for m in members), 6),
+        "confidence": max(m.confidence for m in members),
+        "first_seen": min(dates) if dates else None,
+        "last_seen": max(dates) if dates else None,
+        "items": list(dict.fromkeys(i for m in members for i in m.items)),
+        "speculative": all(m.modality == Modality.SPECULATIVE.value for m in members),
+    }
+
+
 def edge_deltas(rows: Sequence[StatementRow]) -> dict[RelationType, list[Row]]:
     """Aggregates per edge of the given statements (all from new documents), per type."""
     groups: dict[tuple[RelationType, str, str], list[StatementRow]] = {}
@@ -199,22 +244,30 @@ def edge_deltas(rows: Sequence[StatementRow]) -> dict[RelationType, list[Row]]:
             groups.setdefault((row.type, a, b), []).append(row)
     out: dict[RelationType, list[Row]] = {t: [] for t in RelationType}
     for (type_, a, b), members in sorted(groups.items()):
-        dates = [m.date for m in members if m.date is not None]
-        out[type_].append(
-            {
-                "a": a,
-                "b": b,
-                "statements": len(members),
-                "documents": len({m.document_id for m in members}),
-                "weight": round(sum(m.confidence for m in members), 6),
-                "confidence": max(m.confidence for m in members),
-                "first_seen": min(dates) if dates else None,
-                "last_seen": max(dates) if dates else None,
-                "items": list(dict.fromkeys(i for m in members for i in m.items)),
-                "speculative": all(m.modality == Modality.SPECULATIVE.value for m in members),
-            }
-        )
+        out[type_].append(aggregate(a, b, members))
     return out
+
+
+def recomputed_edges(
+    pairs: dict[RelationType, list[Row]], stored: Iterable[Row]
+) -> dict[RelationType, list[Row]]:
+    """Aggregates of the pairs ``recompute_pairs`` chose, from their stored statements (rows
+    of ``write/get_pair_statements``); a pair left without statements gets none."""
+    by_key: dict[str, list[StoredMember]] = {}
+    for r in stored:
+        by_key.setdefault(r["key"], []).append(
+            StoredMember(
+                document_id=r["document_id"],
+                confidence=float(r["confidence"]),
+                modality=r["modality"],
+                date=r["date"],
+                items=tuple(r["items"] or ()),
+            )
+        )
+    return {
+        type_: [aggregate(p["a"], p["b"], by_key[p["key"]]) for p in rows if p["key"] in by_key]
+        for type_, rows in pairs.items()
+    }
 
 
 def recompute_pairs(keys: Iterable[tuple[RelationType, str, str]]) -> dict[RelationType, list[Row]]:

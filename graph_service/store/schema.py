@@ -1,7 +1,7 @@
 """Schema: constraints and indexes from ``cypher/schema/``, applied idempotently.
 
 Each schema file is named after the constraint or index it creates, so presence is
-checked by name.
+checked by name. Applied by ``graph-service db init``, the ingest and the API's start-up.
 """
 
 from __future__ import annotations
@@ -22,40 +22,23 @@ def schema_names() -> list[str]:
     return [name.split("/", 1)[1] for name in catalog.names("schema")]
 
 
-def apply_schema(driver: neo4j.Driver, settings: Settings) -> list[str]:
+async def apply_schema(driver: neo4j.AsyncDriver, settings: Settings) -> list[str]:
     """Create every constraint and index that is missing; return the names applied."""
     applied = []
-    with translated_errors(settings), driver.session(database=settings.neo4j_database) as session:
-        for name in catalog.names("schema"):
-            # Schema commands cannot run inside an explicit transaction with other work;
-            # each file is one auto-commit statement, idempotent through IF NOT EXISTS.
-            session.run(catalog.body(name)).consume()
-            applied.append(name.split("/", 1)[1])
+    with translated_errors(settings):
+        async with driver.session(database=settings.neo4j_database) as session:
+            for name in catalog.names("schema"):
+                # Schema commands cannot run inside an explicit transaction with other work;
+                # each file is one auto-commit statement, idempotent through IF NOT EXISTS.
+                result = await session.run(catalog.body(name))
+                await result.consume()
+                applied.append(name.split("/", 1)[1])
     logger.info("schema applied: %s", ", ".join(applied))
     return applied
 
 
-def missing_schema(driver: neo4j.Driver, settings: Settings) -> list[str]:
-    """Names of schema elements that are not (yet) in the database."""
-    with translated_errors(settings):
-        records, _, _ = driver.execute_query(
-            catalog.body("read/list_schema_names"),
-            database_=settings.neo4j_database,
-            routing_=neo4j.RoutingControl.READ,
-        )
-    present = {record["name"] for record in records}
-    return [name for name in schema_names() if name not in present]
-
-
-def delete_everything(driver: neo4j.Driver, settings: Settings) -> None:
-    """Remove all nodes and relationships; the schema stays."""
-    with translated_errors(settings), driver.session(database=settings.neo4j_database) as session:
-        # CALL { } IN TRANSACTIONS needs an auto-commit transaction.
-        session.run(catalog.body("write/delete_everything")).consume()
-
-
-async def missing_schema_async(driver: neo4j.AsyncDriver, settings: Settings) -> list[str]:
-    """Async variant for the API's readiness check."""
+async def missing_schema(driver: neo4j.AsyncDriver, settings: Settings) -> list[str]:
+    """Names of schema elements that are not (yet) in the database (a read)."""
     with translated_errors(settings):
         records, _, _ = await driver.execute_query(
             catalog.body("read/list_schema_names"),
@@ -66,13 +49,10 @@ async def missing_schema_async(driver: neo4j.AsyncDriver, settings: Settings) ->
     return [name for name in schema_names() if name not in present]
 
 
-async def apply_schema_async(driver: neo4j.AsyncDriver, settings: Settings) -> list[str]:
-    """Async variant, applied at API start-up."""
-    applied = []
+async def delete_everything(driver: neo4j.AsyncDriver, settings: Settings) -> None:
+    """Remove all nodes and relationships; the schema stays."""
     with translated_errors(settings):
         async with driver.session(database=settings.neo4j_database) as session:
-            for name in catalog.names("schema"):
-                result = await session.run(catalog.body(name))
-                await result.consume()
-                applied.append(name.split("/", 1)[1])
-    return applied
+            # CALL { } IN TRANSACTIONS needs an auto-commit transaction.
+            result = await session.run(catalog.body("write/delete_everything"))
+            await result.consume()

@@ -17,11 +17,11 @@ half-written and re-running the same ingest completes the graph. Inside the tran
    incremented for pairs only new documents touched (exact: a new document never counted),
    from per-pair aggregates computed in Python: one ``UNWIND`` row per edge, not per statement.
 
-The steps are written once, as a generator of ``(query name, parameters)`` that receives
-each query's records, and driven by a sync and an async runner: the API's async
-``POST /documents`` sends the same rows and the same Cypher as ``graph-service ingest``.
-Unchanged documents are detected by step 1, under their locks; ``ingest_paths`` also skips
-them before extraction with :func:`unchanged_documents`.
+The steps are a generator of ``(query, parameters)`` that receives each query's records
+(the transaction's logic, without I/O), driven by one async runner; ``POST /documents`` and
+``graph-service ingest`` both call :func:`write_documents`. Unchanged documents are detected
+by step 1, under their locks; the ingest service also skips them before extraction with
+:func:`unchanged_documents`.
 """
 
 from __future__ import annotations
@@ -30,13 +30,13 @@ import logging
 from collections.abc import Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
+from typing import Any, LiteralString, TypeVar
 
 import neo4j
 from pydantic import BaseModel
 
 from graph_service.config import Settings
-from graph_service.models import Actor, ActorKind, Document, Modality, RelationType, Statement
+from graph_service.models import Actor, ActorKind, Document, RelationType, Statement
 from graph_service.store import catalog
 from graph_service.store.driver import translated_errors
 from graph_service.store.rows import (
@@ -47,6 +47,7 @@ from graph_service.store.rows import (
     edge_deltas,
     leader_row,
     recompute_pairs,
+    recomputed_edges,
     same_content,
     statement_rows,
 )
@@ -60,9 +61,7 @@ __all__ = [
     "document_id",
     "unchanged_documents",
     "upsert_actors",
-    "upsert_actors_async",
     "write_documents",
-    "write_documents_async",
 ]
 
 
@@ -78,25 +77,9 @@ class Q(StrEnum):
     UPSERT_STATEMENTS = "write/upsert_statements"
     UPSERT_ACTORS = "write/upsert_actors"
     UPSERT_LEADERS = "write/upsert_leaders"
-    ADD_PARTNERSHIP_EDGES = "write/add_partnership_edges"
-    ADD_SUPPLIES_EDGES = "write/add_supplies_edges"
-    ADD_OPPOSES_EDGES = "write/add_opposes_edges"
-    RECOMPUTE_PARTNERSHIP_EDGES = "write/recompute_partnership_edges"
-    RECOMPUTE_SUPPLIES_EDGES = "write/recompute_supplies_edges"
-    RECOMPUTE_OPPOSES_EDGES = "write/recompute_opposes_edges"
-
-
-# One file per edge type, the type written in: never a type from a string at run time.
-ADD_EDGES: dict[RelationType, Q] = {
-    RelationType.PARTNERSHIP: Q.ADD_PARTNERSHIP_EDGES,
-    RelationType.SUPPLIES: Q.ADD_SUPPLIES_EDGES,
-    RelationType.OPPOSES: Q.ADD_OPPOSES_EDGES,
-}
-RECOMPUTE_EDGES: dict[RelationType, Q] = {
-    RelationType.PARTNERSHIP: Q.RECOMPUTE_PARTNERSHIP_EDGES,
-    RelationType.SUPPLIES: Q.RECOMPUTE_SUPPLIES_EDGES,
-    RelationType.OPPOSES: Q.RECOMPUTE_OPPOSES_EDGES,
-}
+    ADD_EDGES = "write/add_edges"  # templates: the relation type filled in by the catalog
+    DELETE_EDGES = "write/delete_edges"
+    GET_PAIR_STATEMENTS = "write/get_pair_statements"
 
 
 # Kind given to an actor that statements name but the actor catalog does not know.
@@ -167,7 +150,8 @@ def _stored(records: Iterable[Row]) -> dict[str, Row]:
 
 # --- the transaction, written once ---------------------------------------------------------
 
-Step = tuple[Q, Row]
+T = TypeVar("T")
+Step = tuple[LiteralString, Row]  # a query of the catalog and its parameters
 Steps = Generator[Step, list[Row], dict[str, DocumentWriteResult]]
 
 
@@ -180,7 +164,9 @@ def _write_steps(batch: Sequence[_Prepared], force: bool = False) -> Steps:
     ordered = sorted(batch, key=lambda p: p.doc_id)  # locks in id order: no deadlock cycles
     # Documents the graph does not hold are created here with their properties; the others
     # are locked and come back with what they hold.
-    stored = _stored((yield Q.CREATE_OR_LOCK_DOCUMENTS, {"rows": [p.doc_row for p in ordered]}))
+    stored = _stored(
+        (yield catalog.body(Q.CREATE_OR_LOCK_DOCUMENTS), {"rows": [p.doc_row for p in ordered]})
+    )
 
     new_ids: set[str] = set()
     replaced_ids: set[str] = set()
@@ -209,38 +195,45 @@ def _write_steps(batch: Sequence[_Prepared], force: bool = False) -> Steps:
 
     old_keys: set[tuple[RelationType, str, str]] = set()
     if replaced_ids:
-        records = yield Q.GET_STATEMENT_PAIRS, {"ids": sorted(replaced_ids)}
+        records = yield catalog.body(Q.GET_STATEMENT_PAIRS), {"ids": sorted(replaced_ids)}
         old_keys = {(RelationType(r["type"]), r["subject"], r["object"]) for r in records}
 
     rows = [row for p in to_write for row in p.statements]
     actor_ids = {r.subject for r in rows} | {r.object for r in rows}
     actor_ids |= {k[1] for k in old_keys} | {k[2] for k in old_keys}
     if actor_ids:
-        yield Q.LOCK_ACTORS, {"ids": sorted(actor_ids), "unknown_kind": UNKNOWN_ACTOR_KIND.value}
+        yield (
+            catalog.body(Q.LOCK_ACTORS),
+            {"ids": sorted(actor_ids), "unknown_kind": UNKNOWN_ACTOR_KIND.value},
+        )
     if replaced_ids:
-        yield Q.DELETE_DOCUMENT_STATEMENTS, {"ids": sorted(replaced_ids)}
+        yield catalog.body(Q.DELETE_DOCUMENT_STATEMENTS), {"ids": sorted(replaced_ids)}
     if doc_rows:
-        yield Q.UPSERT_DOCUMENTS, {"rows": doc_rows}
+        yield catalog.body(Q.UPSERT_DOCUMENTS), {"rows": doc_rows}
     if rows:
-        yield Q.UPSERT_STATEMENTS, {"rows": [r.as_param() for r in rows]}
+        yield catalog.body(Q.UPSERT_STATEMENTS), {"rows": [r.as_param() for r in rows]}
 
     recompute_keys = old_keys | {
         (r.type, r.subject, r.object) for r in rows if r.document_id in replaced_ids
     }
+    # Pairs a replacement touched lose their edge and get it back from their statements;
+    # pairs only new documents touched are incremented. Both through rows.aggregate.
     recompute = recompute_pairs(recompute_keys)
-    recomputed = {pair["key"] for pairs in recompute.values() for pair in pairs}
-    deltas = edge_deltas([r for r in rows if r.document_id in new_ids and r.key not in recomputed])
+    recomputed: dict[RelationType, list[Row]] = {t: [] for t in RelationType}
+    keys = [pair["key"] for pairs in recompute.values() for pair in pairs]
+    if keys:
+        stored_rows = yield catalog.body(Q.GET_PAIR_STATEMENTS), {"keys": keys}
+        recomputed = recomputed_edges(
+            recompute, ({k: _native(v) for k, v in r.items()} for r in stored_rows)
+        )
+    done = set(keys)
+    deltas = edge_deltas([r for r in rows if r.document_id in new_ids and r.key not in done])
     for type_ in RelationType:
         if recompute[type_]:
-            yield (
-                RECOMPUTE_EDGES[type_],
-                {
-                    "pairs": recompute[type_],
-                    "speculative": Modality.SPECULATIVE.value,
-                },
-            )
-        if deltas[type_]:
-            yield ADD_EDGES[type_], {"edges": deltas[type_]}
+            yield catalog.for_type(Q.DELETE_EDGES, type_), {"pairs": recompute[type_]}
+        edges = recomputed[type_] + deltas[type_]
+        if edges:
+            yield catalog.for_type(Q.ADD_EDGES, type_), {"edges": edges}
 
     for p in to_write:
         status = WriteStatus.REPLACED if p.doc_id in replaced_ids else WriteStatus.NEW
@@ -250,38 +243,16 @@ def _write_steps(batch: Sequence[_Prepared], force: bool = False) -> Steps:
     return results
 
 
-def _write_batch(
-    tx: neo4j.ManagedTransaction, batch: Sequence[_Prepared], force: bool
-) -> dict[str, DocumentWriteResult]:
-    # A fresh generator per attempt: execute_write may call this again after a retry.
-    return _run_steps(tx, _write_steps(batch, force))
-
-
-def _run_steps(tx: neo4j.ManagedTransaction, steps: Steps) -> dict[str, DocumentWriteResult]:
+async def _run_steps(tx: neo4j.AsyncManagedTransaction, steps: Generator[Step, list[Row], T]) -> T:
     try:
         query, params = next(steps)
         while True:
-            records = tx.run(catalog.body(query), params).data()
-            query, params = steps.send(records)
-    except StopIteration as stop:
-        return stop.value
-
-
-async def _run_steps_async(
-    tx: neo4j.AsyncManagedTransaction, steps: Steps
-) -> dict[str, DocumentWriteResult]:
-    try:
-        query, params = next(steps)
-        while True:
-            result = await tx.run(catalog.body(query), params)
+            result = await tx.run(query, params)
             records = await result.data()
             query, params = steps.send(records)
     except StopIteration as stop:
-        return stop.value
-
-
-def _read_states(tx: neo4j.ManagedTransaction, ids: list[str]) -> dict[str, Row]:
-    return _stored(tx.run(catalog.body(Q.GET_DOCUMENT_STATES), {"ids": ids}).data())
+        value: T = stop.value
+        return value
 
 
 def _session_config(settings: Settings) -> dict[str, Any]:
@@ -320,8 +291,8 @@ def _log_batch(results: dict[str, DocumentWriteResult]) -> None:
 # --- public API ------------------------------------------------------------------------------
 
 
-def write_documents(
-    driver: neo4j.Driver,
+async def write_documents(
+    driver: neo4j.AsyncDriver,
     settings: Settings,
     items: Sequence[tuple[Document, Sequence[Statement]]],
     *,
@@ -338,30 +309,6 @@ def write_documents(
     """
     out: list[DocumentWriteResult | None] = [None] * len(items)
     size = max(1, settings.ingest_batch_size)
-    with (
-        translated_errors(settings),
-        driver.session(**_session_config(settings)) as session,
-    ):
-        for batch in _batches(items, size):
-            # Unchanged documents are found inside the transaction, under their locks (a
-            # read before it would cost one more round trip per batch and could be stale).
-            results = session.execute_write(_write_batch, [p for _, p in batch], force)
-            _log_batch(results)
-            for index, p in batch:
-                out[index] = results[p.doc_id]
-    return [r for r in out if r is not None]
-
-
-async def write_documents_async(
-    driver: neo4j.AsyncDriver,
-    settings: Settings,
-    items: Sequence[tuple[Document, Sequence[Statement]]],
-    *,
-    force: bool = False,
-) -> list[DocumentWriteResult]:
-    """:func:`write_documents` for the async driver (same rows, same Cypher, same batches)."""
-    out: list[DocumentWriteResult | None] = [None] * len(items)
-    size = max(1, settings.ingest_batch_size)
     with translated_errors(settings):
         async with driver.session(**_session_config(settings)) as session:
             for batch in _batches(items, size):
@@ -370,8 +317,11 @@ async def write_documents_async(
                 async def work(
                     tx: neo4j.AsyncManagedTransaction, pending: list[_Prepared] = pending
                 ) -> dict[str, DocumentWriteResult]:
-                    return await _run_steps_async(tx, _write_steps(pending, force))
+                    # A fresh generator per attempt: execute_write may retry the work.
+                    return await _run_steps(tx, _write_steps(pending, force))
 
+                # Unchanged documents are found inside the transaction, under their locks
+                # (a read before it would cost a round trip per batch and could be stale).
                 results = await session.execute_write(work)
                 _log_batch(results)
                 for index, p in batch:
@@ -379,19 +329,23 @@ async def write_documents_async(
     return [r for r in out if r is not None]
 
 
-def unchanged_documents(
-    driver: neo4j.Driver, settings: Settings, docs: Sequence[Document]
+async def unchanged_documents(
+    driver: neo4j.AsyncDriver, settings: Settings, docs: Sequence[Document]
 ) -> list[DocumentWriteResult | None]:
     """For each document: its result if the graph already holds exactly this content
     (nothing to extract or write), else None. One read, no transaction held open."""
     prepared = [
         _Prepared(d_id, document_row(doc, d_id), []) for doc in docs for d_id in [_document_id(doc)]
     ]
-    with (
-        translated_errors(settings),
-        driver.session(**_session_config(settings)) as session,
-    ):
-        stored = session.execute_read(_read_states, sorted({p.doc_id for p in prepared}))
+    ids = sorted({p.doc_id for p in prepared})
+
+    async def work(tx: neo4j.AsyncManagedTransaction) -> dict[str, Row]:
+        result = await tx.run(catalog.body(Q.GET_DOCUMENT_STATES), {"ids": ids})
+        return _stored(await result.data())
+
+    with translated_errors(settings):
+        async with driver.session(**_session_config(settings)) as session:
+            stored = await session.execute_read(work)
     found = _unchanged(prepared, stored)
     return [found.get(p.doc_id) for p in prepared]
 
@@ -402,52 +356,24 @@ def _actor_steps(actors: Iterable[Actor]) -> Generator[Step, list[Row], int]:
     rows = [actor_row(a) for a in unique.values()]
     if not rows:
         return 0
-    yield Q.UPSERT_ACTORS, {"rows": rows}
+    yield catalog.body(Q.UPSERT_ACTORS), {"rows": rows}
     leaders = [row for a in unique.values() if (row := leader_row(a)) is not None]
     if leaders:
-        yield Q.UPSERT_LEADERS, {"rows": leaders, "state_kind": ActorKind.STATE.value}
+        yield catalog.body(Q.UPSERT_LEADERS), {"rows": leaders, "state_kind": ActorKind.STATE.value}
     return len(rows)
 
 
-def upsert_actors(driver: neo4j.Driver, settings: Settings, actors: Iterable[Actor]) -> int:
-    """Create or update actors (idempotent); persons get :Person and LEADS. Returns the count."""
-    steps = list(actors)
-    with (
-        translated_errors(settings),
-        driver.session(**_session_config(settings)) as session,
-    ):
-        count: int = session.execute_write(lambda tx: _run_actor_steps(tx, _actor_steps(steps)))
-    logger.info("upserted %s actors", count)
-    return count
-
-
-async def upsert_actors_async(
+async def upsert_actors(
     driver: neo4j.AsyncDriver, settings: Settings, actors: Iterable[Actor]
 ) -> int:
-    """:func:`upsert_actors` for the async driver."""
+    """Create or update actors (idempotent); persons get :Person and LEADS. Returns the count."""
     listed = list(actors)
 
     async def work(tx: neo4j.AsyncManagedTransaction) -> int:
-        steps = _actor_steps(listed)
-        try:
-            query, params = next(steps)
-            while True:
-                result = await tx.run(catalog.body(query), params)
-                await result.consume()
-                query, params = steps.send([])
-        except StopIteration as stop:
-            return int(stop.value)
+        return await _run_steps(tx, _actor_steps(listed))
 
     with translated_errors(settings):
         async with driver.session(**_session_config(settings)) as session:
-            return await session.execute_write(work)
-
-
-def _run_actor_steps(tx: neo4j.ManagedTransaction, steps: Generator[Step, list[Row], int]) -> int:
-    try:
-        query, params = next(steps)
-        while True:
-            tx.run(catalog.body(query), params).consume()
-            query, params = steps.send([])
-    except StopIteration as stop:
-        return int(stop.value)
+            count = await session.execute_write(work)
+    logger.info("upserted %s actors", count)
+    return count

@@ -1,6 +1,6 @@
 """What a map shows: actors, aggregated relations and their evidence, plus what was left out.
 
-The store fills a :class:`MapGraph` (``graph_service.store.maps``); the builder turns it into
+The map service fills a :class:`MapGraph` (``graph_service.viz.maps``); the builder turns it into
 one self-contained HTML page (``graph_service.viz.builder``). Nothing here knows Neo4j or HTML.
 """
 

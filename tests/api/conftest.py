@@ -14,8 +14,7 @@ from pydantic import SecretStr
 from graph_service.api.app import create_app
 from graph_service.config import Settings
 from graph_service.models import Actor, ActorKind, Document, Modality, RelationType, Statement
-from graph_service.store.schema import apply_schema, delete_everything
-from graph_service.store.writer import upsert_actors, write_documents
+from tests.store_sync import apply_schema, delete_everything, upsert_actors, write_documents
 
 WRITE_KEY = "test-write-key-0123456789"
 READ_KEY = "test-read-key-0123456789"
@@ -225,10 +224,10 @@ def corpus() -> list[tuple[Document, list[Statement]]]:
 
 
 def seed(driver: neo4j.Driver, settings: Settings) -> None:
-    delete_everything(driver, settings)
-    apply_schema(driver, settings)
-    upsert_actors(driver, settings, ACTORS)
-    write_documents(driver, settings, corpus())
+    delete_everything(settings)
+    apply_schema(settings)
+    upsert_actors(settings, ACTORS)
+    write_documents(settings, corpus())
 
 
 def api_settings(base: Settings, **overrides: object) -> Settings:

@@ -10,6 +10,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 import graph_service.extract
+import graph_service.services.ingest
 from graph_service.models import Document, RelationType, Statement
 from tests.api.conftest import READ_KEY, WRITE_KEY
 
@@ -40,6 +41,8 @@ def _stub_extractor(document: Document, time_limit: float | None = None) -> list
 @pytest.fixture
 def stub_extractor(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.setattr(graph_service.extract, "extract_statements", _stub_extractor)
+    # the ingest service holds its own reference to the extractor
+    monkeypatch.setattr(graph_service.services.ingest, "extract_statements", _stub_extractor)
     yield
 
 

@@ -7,14 +7,18 @@ carry HTML and script payloads next to real actor mentions.
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
-from contextlib import asynccontextmanager
 from typing import Any
 
 import neo4j
 
 from graph_service.config import Settings
 from graph_service.models import Actor, ActorKind, Document, Modality, RelationType, Statement
+from graph_service.store.graph_store import GraphStore
+from graph_service.viz import maps
+from graph_service.viz.builder import ActorEntry
+from graph_service.viz.model import MapFilters, MapGraph
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -143,33 +147,36 @@ def sample_items() -> list[tuple[Document, list[Statement]]]:
 
 
 def make_app(settings: Settings) -> Any:
-    """The real API app when it exists; else a minimal app with the map router."""
-    try:
-        from graph_service.api.app import create_app
-    except ImportError:
-        from fastapi import FastAPI
+    from graph_service.api.app import create_app
 
-        from graph_service.store.driver import create_async_driver
-        from graph_service.viz.routes import router
-
-        @asynccontextmanager
-        async def lifespan(app: FastAPI) -> Any:
-            app.state.driver = create_async_driver(settings)
-            app.state.settings = settings
-            yield
-            await app.state.driver.close()
-
-        app = FastAPI(lifespan=lifespan)
-        app.include_router(router)
-        return app
     return create_app(settings)
 
 
-def write_sample(driver: neo4j.Driver, settings: Settings) -> None:
-    from graph_service.store.writer import upsert_actors, write_documents
+def load_map(
+    settings: Settings, filters: MapFilters, *, center: str | None = None, depth: int = 1
+) -> MapGraph:
+    """The map service over the store's read port, as the CLI runs it."""
 
-    upsert_actors(driver, settings, ACTORS)
-    write_documents(driver, settings, sample_items())
+    async def run() -> MapGraph:
+        async with GraphStore(settings) as store, store.reader() as reader:
+            return await maps.load_map(reader, filters, center=center, depth=depth)
+
+    return asyncio.run(run())
+
+
+def find_actor(settings: Settings, text: str) -> ActorEntry | None:
+    async def run() -> ActorEntry | None:
+        async with GraphStore(settings) as store, store.reader() as reader:
+            return await maps.find_actor(reader, text)
+
+    return asyncio.run(run())
+
+
+def write_sample(driver: neo4j.Driver, settings: Settings) -> None:
+    from tests.store_sync import upsert_actors, write_documents
+
+    upsert_actors(settings, ACTORS)
+    write_documents(settings, sample_items())
 
 
 # --- Chromium ----------------------------------------------------------------------------------

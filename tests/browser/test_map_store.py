@@ -1,8 +1,8 @@
-"""Loading maps from the real Neo4j (graph_service.store.maps) over the hand-made sample."""
+"""Loading maps from the real Neo4j (graph_service.viz.maps over the store's read port) over the
+hand-made sample."""
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 
 import neo4j
@@ -11,10 +11,8 @@ import pytest
 from graph_service.config import Settings
 from graph_service.errors import NotFoundError
 from graph_service.models import RelationType
-from graph_service.store.driver import create_async_driver
-from graph_service.store.maps import find_actor, load_map, load_map_async
 from graph_service.viz.model import MapFilters, MapGraph
-from tests.browser.map_sample import XSS_SENTENCE, XSS_TITLE, XSS_URL
+from tests.browser.map_sample import XSS_SENTENCE, XSS_TITLE, XSS_URL, find_actor, load_map
 
 pytestmark = pytest.mark.neo4j
 
@@ -26,7 +24,7 @@ def _edges(graph: MapGraph) -> set[tuple[str, str, str]]:
 
 
 def test_whole_map_has_every_aggregated_edge_once(map_db: neo4j.Driver, settings: Settings) -> None:
-    graph = load_map(map_db, settings, MapFilters())
+    graph = load_map(settings, MapFilters())
     edges = _edges(graph)
     # PARTNERSHIP is stored once per unordered pair, lower id first.
     assert ("PARTNERSHIP", "IRN", "RUS") in edges
@@ -43,7 +41,7 @@ def test_whole_map_has_every_aggregated_edge_once(map_db: neo4j.Driver, settings
 def test_partnership_evidence_comes_from_both_directions_with_documents(
     map_db: neo4j.Driver, settings: Settings
 ) -> None:
-    graph = load_map(map_db, settings, MapFilters())
+    graph = load_map(settings, MapFilters())
     edge = next(e for e in graph.edges if (e.type, e.source, e.target) == (P, "IRN", "RUS"))
     assert edge.statements == 2 and edge.evidence_total == 2
     sentences = [ev.sentence for ev in edge.evidence]
@@ -56,7 +54,7 @@ def test_partnership_evidence_comes_from_both_directions_with_documents(
 
 
 def test_blocs_separate_the_camps(map_db: neo4j.Driver, settings: Settings) -> None:
-    graph = load_map(map_db, settings, MapFilters())
+    graph = load_map(settings, MapFilters())
     bloc = {n.id: n.bloc for n in graph.nodes}
     assert bloc["RUS"] is not None and bloc["UKR"] is not None
     assert bloc["RUS"] == bloc["IRN"] == bloc["PRK"]
@@ -65,24 +63,24 @@ def test_blocs_separate_the_camps(map_db: neo4j.Driver, settings: Settings) -> N
 
 
 def test_filters_types_period_and_confidence(map_db: neo4j.Driver, settings: Settings) -> None:
-    only_opposes = load_map(map_db, settings, MapFilters(types=[OPP]))
+    only_opposes = load_map(settings, MapFilters(types=[OPP]))
     assert {e.type for e in only_opposes.edges} == {OPP}
-    in_2023 = load_map(map_db, settings, MapFilters(until=dt.date(2023, 12, 31)))
+    in_2023 = load_map(settings, MapFilters(until=dt.date(2023, 12, 31)))
     assert ("OPPOSES", "UKR", "RUS") not in _edges(in_2023)  # first seen 2024
     assert ("OPPOSES", "RUS", "UKR") in _edges(in_2023)
-    since_2024 = load_map(map_db, settings, MapFilters(since=dt.date(2024, 1, 1)))
+    since_2024 = load_map(settings, MapFilters(since=dt.date(2024, 1, 1)))
     assert ("SUPPLIES", "IRN", "RUS") not in _edges(since_2024)
     partnership = next(e for e in since_2024.edges if (e.source, e.target) == ("IRN", "RUS"))
     assert all(ev.date and ev.date >= dt.date(2024, 1, 1) for ev in partnership.evidence)
-    confident = load_map(map_db, settings, MapFilters(min_confidence=0.5))
+    confident = load_map(settings, MapFilters(min_confidence=0.5))
     assert ("SUPPLIES", "CHN", "RUS") not in _edges(confident)  # speculative, 0.35
-    assert ("SUPPLIES", "CHN", "RUS") in _edges(load_map(map_db, settings, MapFilters()))
+    assert ("SUPPLIES", "CHN", "RUS") in _edges(load_map(settings, MapFilters()))
 
 
 def test_limit_keeps_the_strongest_and_says_what_it_left_out(
     map_db: neo4j.Driver, settings: Settings
 ) -> None:
-    graph = load_map(map_db, settings, MapFilters(limit=4))
+    graph = load_map(settings, MapFilters(limit=4))
     assert len(graph.nodes) <= 4
     assert graph.omitted.nodes == 9 - len(graph.nodes)
     assert graph.omitted.edges == 14 - len(graph.edges)
@@ -90,32 +88,21 @@ def test_limit_keeps_the_strongest_and_says_what_it_left_out(
 
 
 def test_neighbourhood_depth_one_and_two(map_db: neo4j.Driver, settings: Settings) -> None:
-    one = load_map(map_db, settings, MapFilters(), center="DEU", depth=1)
+    one = load_map(settings, MapFilters(), center="DEU", depth=1)
     assert one.center == "DEU"
     assert {n.id for n in one.nodes} == {"DEU", "UKR"}
-    two = load_map(map_db, settings, MapFilters(), center="DEU", depth=2)
+    two = load_map(settings, MapFilters(), center="DEU", depth=2)
     assert {"USA", "GBR", "RUS"} <= {n.id for n in two.nodes}
     assert "IRN" not in {n.id for n in two.nodes}  # three steps away
 
 
 def test_unknown_actor_is_not_found(map_db: neo4j.Driver, settings: Settings) -> None:
     with pytest.raises(NotFoundError):
-        load_map(map_db, settings, MapFilters(), center="NOPE")
+        load_map(settings, MapFilters(), center="NOPE")
 
 
 def test_find_actor_by_id_name_or_part(map_db: neo4j.Driver, settings: Settings) -> None:
-    assert (found := find_actor(map_db, settings, "rus")) and found.id == "RUS"
-    assert (found := find_actor(map_db, settings, "Germany")) and found.id == "DEU"
-    assert (found := find_actor(map_db, settings, "north kor")) and found.id == "PRK"
-    assert find_actor(map_db, settings, "Atlantis") is None
-
-
-def test_async_variant_loads_the_same_map(map_db: neo4j.Driver, settings: Settings) -> None:
-    async def run() -> MapGraph:
-        async with create_async_driver(settings) as driver:
-            return await load_map_async(driver, settings, MapFilters(), center="RUS", depth=1)
-
-    graph = asyncio.run(run())
-    sync = load_map(map_db, settings, MapFilters(), center="RUS", depth=1)
-    assert _edges(graph) == _edges(sync)
-    assert {n.id for n in graph.nodes} == {n.id for n in sync.nodes}
+    assert (found := find_actor(settings, "rus")) and found.id == "RUS"
+    assert (found := find_actor(settings, "Germany")) and found.id == "DEU"
+    assert (found := find_actor(settings, "north kor")) and found.id == "PRK"
+    assert find_actor(settings, "Atlantis") is None

@@ -12,7 +12,8 @@ import pytest
 from graph_service import neo4j_local
 from graph_service.config import Settings
 from graph_service.store import catalog
-from graph_service.store.schema import apply_schema, missing_schema, schema_names
+from graph_service.store.schema import schema_names
+from tests.store_sync import apply_schema, missing_schema
 
 pytestmark = pytest.mark.neo4j
 
@@ -72,11 +73,11 @@ def test_db_init_twice_leaves_the_same_constraints(
         return [(r["name"], r["key"]) for r in records]
 
     first = constraints()
-    apply_schema(clean_db, settings)
-    apply_schema(clean_db, settings)
+    apply_schema(settings)
+    apply_schema(settings)
     assert constraints() == first
     assert ("actor_id", "Actor.id") in first
-    assert missing_schema(clean_db, settings) == []
+    assert missing_schema(settings) == []
 
 
 def test_uniqueness_constraint_is_enforced(clean_db: neo4j.Driver, settings: Settings) -> None:

@@ -1,8 +1,7 @@
-"""Ingest end to end, concurrency and the async writer, against the real Neo4j."""
+"""Ingest end to end and concurrency, against the real Neo4j."""
 
 from __future__ import annotations
 
-import asyncio
 import json
 import os
 import random
@@ -18,10 +17,9 @@ import pytest
 
 from graph_service.config import Settings
 from graph_service.models import Document, Modality, Statement
-from graph_service.store.driver import create_async_driver, create_driver
-from graph_service.store.ingest import ingest_paths
-from graph_service.store.writer import WriteStatus, write_documents, write_documents_async
+from graph_service.store.writer import WriteStatus
 from tests.store.store_helpers import comparable, doc, edges, edges_from_scratch, q, snapshot, st
+from tests.store_sync import ingest_paths, write_documents
 
 pytestmark = pytest.mark.neo4j
 
@@ -58,7 +56,7 @@ def _random_corpus(n: int, seed: int = 7) -> list[tuple[Document, list[Statement
 def test_ingest_sample_corpus_twice(clean_db: neo4j.Driver, settings: Settings) -> None:
     files = sorted(SAMPLE.glob("*.md"))
     assert len(files) == 165
-    first = ingest_paths([SAMPLE], settings, batch_size=7, driver=clean_db)
+    first = ingest_paths([SAMPLE], settings, batch_size=7)
     assert (first.new, first.unchanged, first.replaced, first.failed) == (len(files), 0, 0, 0)
     # 496 statements about 118 actors with the extractor of December 2026; bounds, so
     # that an extractor change does not break a storage test
@@ -80,7 +78,7 @@ def test_ingest_sample_corpus_twice(clean_db: neo4j.Driver, settings: Settings) 
     assert leads[0]["n"] > 10
 
     before = snapshot(clean_db, settings)
-    again = ingest_paths([SAMPLE], settings, batch_size=3, driver=clean_db)
+    again = ingest_paths([SAMPLE], settings, batch_size=3)
     assert (again.new, again.unchanged, again.replaced, again.statements) == (0, len(files), 0, 0)
     assert snapshot(clean_db, settings) == before
 
@@ -94,13 +92,13 @@ def test_changed_file_is_replaced(
         head + "Russland und Nordkorea haben eine strategische Partnerschaft vereinbart.\n",
         encoding="utf-8",
     )
-    first = ingest_paths([article], settings, driver=clean_db)
+    first = ingest_paths([article], settings)
     assert first.new == 1
     article.write_text(
         head + "Der Iran liefert Drohnen an Russland. Die EU verhängt Sanktionen gegen Russland.\n",
         encoding="utf-8",
     )
-    second = ingest_paths([article], settings, driver=clean_db)
+    second = ingest_paths([article], settings)
     assert (second.new, second.replaced, second.unchanged) == (0, 1, 0)
     assert q(clean_db, settings, "MATCH (d:Document) RETURN count(d) AS n")[0]["n"] == 1
     evidence = q(clean_db, settings, "MATCH (s:Statement) RETURN s.evidence AS e")
@@ -116,9 +114,7 @@ def test_unreadable_files_are_reported_and_skipped(
         encoding="utf-8",
     )
     (tmp_path / "broken.txt").write_bytes(b"\x00\x01\x02 binary \xff\xfe garbage")
-    summary = ingest_paths(
-        [tmp_path, tmp_path / "missing.md"], settings, batch_size=1, driver=clean_db
-    )
+    summary = ingest_paths([tmp_path, tmp_path / "missing.md"], settings, batch_size=1)
     assert summary.new == 1
     assert summary.failed == 2
     messages = " ".join(e.message for e in summary.errors)
@@ -150,9 +146,9 @@ def test_concurrent_overlapping_ingests_leave_no_duplicates(
 
     def run(part: list[tuple[Document, list[Statement]]], slot: int) -> None:
         try:
-            with create_driver(settings) as drv:  # like two separate processes
-                start.wait()
-                statuses[slot] = [r.status for r in write_documents(drv, small, part)]
+            # Each writer has a driver (and an event loop) of its own, like separate processes.
+            start.wait()
+            statuses[slot] = [r.status for r in write_documents(small, part)]
         except BaseException as exc:  # reported in the main thread
             failures.append(exc)
 
@@ -184,7 +180,7 @@ def test_concurrent_overlapping_ingests_leave_no_duplicates(
 
     # The same documents written once, sequentially, give the same graph.
     clean_db.execute_query("MATCH (n) DETACH DELETE n", database_=settings.neo4j_database)
-    write_documents(clean_db, small, corpus)
+    write_documents(small, corpus)
     sequential = snapshot(clean_db, settings)
     assert (concurrent["nodes"], concurrent["rels"], concurrent["props"]) == (
         sequential["nodes"],
@@ -192,31 +188,6 @@ def test_concurrent_overlapping_ingests_leave_no_duplicates(
         sequential["props"],
     )
     assert comparable(edges(clean_db, settings)) == concurrent_edges
-
-
-def test_async_writer_writes_the_same_graph(clean_db: neo4j.Driver, settings: Settings) -> None:
-    corpus = _random_corpus(12, seed=3)
-    write_documents(clean_db, settings, corpus)
-    sync_snap = snapshot(clean_db, settings)
-    sync_edges = comparable(edges(clean_db, settings))
-    clean_db.execute_query("MATCH (n) DETACH DELETE n", database_=settings.neo4j_database)
-
-    async def run() -> list[WriteStatus]:
-        async with create_async_driver(settings) as drv:
-            first = await write_documents_async(drv, settings, corpus)
-            again = await write_documents_async(drv, settings, corpus)
-            return [r.status for r in first + again]
-
-    statuses = asyncio.run(run())
-    assert statuses == [WriteStatus.NEW] * 12 + [WriteStatus.UNCHANGED] * 12
-    async_snap = snapshot(clean_db, settings)
-    assert (async_snap["nodes"], async_snap["rels"], async_snap["props"]) == (
-        sync_snap["nodes"],
-        sync_snap["rels"],
-        sync_snap["props"],
-    )
-    assert async_snap["rel_set"] == sync_snap["rel_set"]
-    assert comparable(edges(clean_db, settings)) == sync_edges
 
 
 def _extractable_jsonl(path: Path, n: int) -> None:
@@ -275,7 +246,7 @@ def test_killed_ingest_is_completed_by_a_rerun(
     assert partial["half"] == 0 and partial["docs"] < n
     assert comparable(edges(clean_db, settings)) == edges_from_scratch(clean_db, settings)
 
-    rerun = ingest_paths([corpus], settings, batch_size=100, driver=clean_db)
+    rerun = ingest_paths([corpus], settings, batch_size=100)
     assert rerun.new + rerun.unchanged == n and rerun.failed == 0
     assert rerun.unchanged >= partial["docs"]
     completed = snapshot(clean_db, settings)
@@ -283,7 +254,7 @@ def test_killed_ingest_is_completed_by_a_rerun(
     assert completed_edges == edges_from_scratch(clean_db, settings)
 
     clean_db.execute_query("MATCH (n) DETACH DELETE n", database_=settings.neo4j_database)
-    ingest_paths([corpus], settings, batch_size=100, driver=clean_db)
+    ingest_paths([corpus], settings, batch_size=100)
     fresh = snapshot(clean_db, settings)
     assert (completed["nodes"], completed["rels"], completed["props"]) == (
         fresh["nodes"],

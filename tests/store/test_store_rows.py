@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from graph_service.models import Actor, ActorKind, Modality, RelationType
-from graph_service.store import rows
-from graph_service.store.writer import ADD_EDGES, RECOMPUTE_EDGES, Q
+from graph_service.store import catalog, rows
+from graph_service.store.writer import Q
 from tests.store.store_helpers import doc, st
 
 
@@ -94,9 +96,15 @@ def test_actor_rows_carry_lowercased_search_names() -> None:
     assert rows.leader_row(actor) is None
 
 
-def test_every_relation_type_has_its_own_edge_files() -> None:
-    assert set(ADD_EDGES) == set(RECOMPUTE_EDGES) == set(RelationType)
+def test_edge_templates_are_filled_with_each_relation_type() -> None:
     for type_ in RelationType:
-        assert type_.value.lower() in ADD_EDGES[type_].value
-        assert type_.value.lower() in RECOMPUTE_EDGES[type_].value
+        for name in (Q.ADD_EDGES, Q.DELETE_EDGES):
+            query = catalog.for_type(name, type_)
+            assert f"[r:{type_.value}]->" in query
+            assert "{{" not in query
     assert all(q.value.startswith("write/") for q in Q)
+
+
+def test_templates_take_only_members_of_the_relation_type_enum() -> None:
+    with pytest.raises(ValueError):
+        catalog.for_type(Q.ADD_EDGES, "KNOWS]->(x) DETACH DELETE x //")  # type: ignore[arg-type]

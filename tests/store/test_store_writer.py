@@ -9,10 +9,11 @@ import neo4j
 import pytest
 
 from graph_service.config import Settings
-from graph_service.models import Actor, ActorKind, Modality
-from graph_service.store import writer
-from graph_service.store.writer import WriteStatus, document_id, write_documents
+from graph_service.models import Actor, ActorKind, Modality, RelationType
+from graph_service.store import catalog, writer
+from graph_service.store.writer import WriteStatus, document_id
 from tests.store.store_helpers import comparable, doc, edges, edges_from_scratch, q, snapshot, st
+from tests.store_sync import upsert_actors, write_documents
 
 pytestmark = pytest.mark.neo4j
 
@@ -45,7 +46,7 @@ def _corpus() -> list:  # type: ignore[type-arg]
 
 def test_graph_contract(clean_db: neo4j.Driver, settings: Settings) -> None:
     items = _corpus()
-    results = write_documents(clean_db, settings, items)
+    results = write_documents(settings, items)
     assert [r.status for r in results] == [WriteStatus.NEW] * 3
     assert [r.statements for r in results] == [3, 3, 1]
     assert [r.document_id for r in results] == [document_id(d) for d, _ in items]
@@ -125,9 +126,9 @@ def test_document_id_is_stable() -> None:
 
 def test_reingest_changes_nothing(clean_db: neo4j.Driver, settings: Settings) -> None:
     items = _corpus()
-    write_documents(clean_db, settings, items)
+    write_documents(settings, items)
     before = snapshot(clean_db, settings)
-    again = write_documents(clean_db, settings, _corpus())
+    again = write_documents(settings, _corpus())
     assert [r.status for r in again] == [WriteStatus.UNCHANGED] * 3
     assert [r.statements for r in again] == [3, 3, 1]
     after = snapshot(clean_db, settings)
@@ -142,7 +143,7 @@ def test_reingest_changes_nothing(clean_db: neo4j.Driver, settings: Settings) ->
 def test_same_document_twice_in_one_call(clean_db: neo4j.Driver, settings: Settings) -> None:
     d = doc("twice", url="https://news.example/twice")
     items = [(d, [st(d, "RUS", "OPPOSES", "UKR")]), (d, [st(d, "RUS", "OPPOSES", "UKR")])]
-    results = write_documents(clean_db, settings, items)
+    results = write_documents(settings, items)
     assert [r.status for r in results] == [WriteStatus.NEW, WriteStatus.UNCHANGED]
     assert edges(clean_db, settings)[("RUS", "OPPOSES", "UKR")]["statements"] == 1
 
@@ -150,7 +151,7 @@ def test_same_document_twice_in_one_call(clean_db: neo4j.Driver, settings: Setti
 def test_replaced_document_replaces_statements_and_recomputes_edges(
     clean_db: neo4j.Driver, settings: Settings
 ) -> None:
-    write_documents(clean_db, settings, _corpus())
+    write_documents(settings, _corpus())
     old = edges(clean_db, settings)
     assert old[("RUS", "OPPOSES", "UKR")]["statements"] == 1
 
@@ -166,7 +167,7 @@ def test_replaced_document_replaces_statements_and_recomputes_edges(
         st(a, "RUS", "SUPPLIES", "PRK", sentence=5, items=["fighter jets"], confidence=0.4),
         st(a, "RUS", "OPPOSES", "UKR", sentence=6, negated=True),
     ]
-    results = write_documents(clean_db, settings, [(a, new_statements)])
+    results = write_documents(settings, [(a, new_statements)])
     assert results[0].status is WriteStatus.REPLACED and results[0].statements == 3
 
     stored = q(
@@ -201,7 +202,6 @@ def test_negated_statements_are_stored_but_never_counted(
     d1 = doc("denial", url="https://news.example/denial")
     d2 = doc("claim", url="https://news.example/claim")
     write_documents(
-        clean_db,
         settings,
         [
             (d1, [st(d1, "CHN", "SUPPLIES", "RUS", negated=True, confidence=0.9)]),
@@ -225,7 +225,7 @@ def test_negated_statements_are_stored_but_never_counted(
 
     # A pair with only negated statements has no edge at all.
     d3 = doc("only-denial", url="https://news.example/only-denial")
-    write_documents(clean_db, settings, [(d3, [st(d3, "IND", "SUPPLIES", "RUS", negated=True)])])
+    write_documents(settings, [(d3, [st(d3, "IND", "SUPPLIES", "RUS", negated=True)])])
     assert ("IND", "SUPPLIES", "RUS") not in edges(clean_db, settings)
 
 
@@ -233,12 +233,11 @@ def test_speculative_edge(clean_db: neo4j.Driver, settings: Settings) -> None:
     d1 = doc("maybe", url="https://news.example/maybe")
     d2 = doc("sure", url="https://news.example/sure")
     write_documents(
-        clean_db,
         settings,
         [(d1, [st(d1, "IRN", "SUPPLIES", "RUS", modality=Modality.SPECULATIVE)])],
     )
     assert edges(clean_db, settings)[("IRN", "SUPPLIES", "RUS")]["speculative"] is True
-    write_documents(clean_db, settings, [(d2, [st(d2, "IRN", "SUPPLIES", "RUS")])])
+    write_documents(settings, [(d2, [st(d2, "IRN", "SUPPLIES", "RUS")])])
     assert edges(clean_db, settings)[("IRN", "SUPPLIES", "RUS")]["speculative"] is False
 
 
@@ -246,7 +245,7 @@ def test_provenance_from_edge_to_every_sentence_and_document(
     clean_db: neo4j.Driver, settings: Settings
 ) -> None:
     items = _corpus()
-    write_documents(clean_db, settings, items)
+    write_documents(settings, items)
     rows = q(
         clean_db,
         settings,
@@ -290,27 +289,27 @@ def test_a_failed_batch_writes_nothing_and_a_rerun_completes(
         records = None
         while True:
             query, params = steps.send(records) if records is not None else next(steps)
-            if query in writer.ADD_EDGES.values():
+            if query in {catalog.for_type(writer.Q.ADD_EDGES, t) for t in RelationType}:
                 raise RuntimeError("killed mid-batch")
             records = yield query, params
 
     monkeypatch.setattr(writer, "_write_steps", crash_after_statements)
     with pytest.raises(RuntimeError, match="killed mid-batch"):
-        write_documents(clean_db, settings, items)
+        write_documents(settings, items)
     assert snapshot(clean_db, settings)["nodes"] == 0
 
     monkeypatch.undo()
-    results = write_documents(clean_db, settings, items)
+    results = write_documents(settings, items)
     assert [r.status for r in results] == [WriteStatus.NEW] * 3
     assert comparable(edges(clean_db, settings)) == edges_from_scratch(clean_db, settings)
 
 
 def test_small_batches_give_the_same_graph(clean_db: neo4j.Driver, settings: Settings) -> None:
-    write_documents(clean_db, settings, _corpus())
+    write_documents(settings, _corpus())
     whole = snapshot(clean_db, settings)
     clean_db.execute_query("MATCH (n) DETACH DELETE n", database_=settings.neo4j_database)
     one_by_one = settings.model_copy(update={"ingest_batch_size": 1})
-    write_documents(clean_db, one_by_one, _corpus())
+    write_documents(one_by_one, _corpus())
     small = snapshot(clean_db, settings)
     assert (small["nodes"], small["rels"], small["props"]) == (
         whole["nodes"],
@@ -338,9 +337,9 @@ def test_upsert_actors_with_leaders(clean_db: neo4j.Driver, settings: Settings) 
             role="head of state",
         ),
     ]
-    assert writer.upsert_actors(clean_db, settings, actors) == 2
+    assert upsert_actors(settings, actors) == 2
     first = snapshot(clean_db, settings)
-    assert writer.upsert_actors(clean_db, settings, actors) == 2
+    assert upsert_actors(settings, actors) == 2
     assert snapshot(clean_db, settings) == first
 
     rus = q(clean_db, settings, "MATCH (a:Actor {id: 'RUS'}) RETURN a")[0]["a"]
@@ -354,19 +353,19 @@ def test_upsert_actors_with_leaders(clean_db: neo4j.Driver, settings: Settings) 
 
     # A statement about a catalog actor keeps the catalog's name and kind.
     d = doc("x", url="https://news.example/x")
-    write_documents(clean_db, settings, [(d, [st(d, "RUS", "OPPOSES", "UKR")])])
+    write_documents(settings, [(d, [st(d, "RUS", "OPPOSES", "UKR")])])
     rus = q(clean_db, settings, "MATCH (a:Actor {id: 'RUS'}) RETURN a")[0]["a"]
     assert (rus["name"], rus["kind"]) == ("Russia", "state")
 
 
 def test_force_replaces_unchanged_documents(clean_db: neo4j.Driver, settings: Settings) -> None:
     d = doc("same", url="https://news.example/same")
-    write_documents(clean_db, settings, [(d, [st(d, "RUS", "OPPOSES", "UKR")])])
+    write_documents(settings, [(d, [st(d, "RUS", "OPPOSES", "UKR")])])
     # An improved extractor finds something else in the very same text.
     better = [(d, [st(d, "RUS", "SUPPLIES", "PRK", sentence=1)])]
-    assert write_documents(clean_db, settings, better)[0].status is WriteStatus.UNCHANGED
+    assert write_documents(settings, better)[0].status is WriteStatus.UNCHANGED
     assert set(edges(clean_db, settings)) == {("RUS", "OPPOSES", "UKR")}
-    forced = write_documents(clean_db, settings, better, force=True)
+    forced = write_documents(settings, better, force=True)
     assert forced[0].status is WriteStatus.REPLACED
     assert set(edges(clean_db, settings)) == {("RUS", "SUPPLIES", "PRK")}
     assert comparable(edges(clean_db, settings)) == edges_from_scratch(clean_db, settings)
@@ -383,10 +382,10 @@ def test_forced_rewrite_of_the_same_statements_creates_no_extra_relationships(
     # Statement relationships are CREATEd: the writer must have removed the old statements
     # of a replaced document first, or they would be doubled.
     items = _corpus()
-    write_documents(clean_db, settings, items)
+    write_documents(settings, items)
     first = snapshot(clean_db, settings)
     assert _relationships_per_statement(clean_db, settings) == [3] * 7
-    again = write_documents(clean_db, settings, items, force=True)
+    again = write_documents(settings, items, force=True)
     assert [r.status for r in again] == [WriteStatus.REPLACED] * 3
     assert _relationships_per_statement(clean_db, settings) == [3] * 7
     after = snapshot(clean_db, settings)
@@ -404,10 +403,10 @@ def test_document_held_without_content_but_with_statements_is_replaced(
     # Not something the writer leaves behind (a batch is atomic), but data loaded by other
     # means: its statements are replaced, not written a second time.
     items = _corpus()
-    write_documents(clean_db, settings, items[:1])
+    write_documents(settings, items[:1])
     did = document_id(items[0][0])
     q(clean_db, settings, "MATCH (d:Document {id: $id}) REMOVE d.text_hash", id=did)
-    results = write_documents(clean_db, settings, items[:1])
+    results = write_documents(settings, items[:1])
     assert results[0].status is WriteStatus.REPLACED and results[0].statements == 3
     assert _relationships_per_statement(clean_db, settings) == [3] * 3
     assert comparable(edges(clean_db, settings)) == edges_from_scratch(clean_db, settings)

@@ -31,7 +31,7 @@ from graph_service.api.schemas import (
     ActorRelationPublic,
 )
 from graph_service.models import ActorKind
-from graph_service.store.repository import ALL_TYPES
+from graph_service.store.records import ALL_TYPES
 
 router = APIRouter(
     prefix="/actors", tags=["actors"], dependencies=[ReadAccess], responses=READ_RESPONSES

@@ -1,8 +1,8 @@
-"""Extraction without writing (POST /extract) and ingestion of documents (POST /documents)."""
+"""Extraction without writing (POST /extract) and ingestion of documents (POST /documents),
+both through ``graph_service.services.ingest``."""
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
 from typing import Annotated
 
@@ -20,8 +20,8 @@ from graph_service.api.schemas import (
     ExtractResult,
 )
 from graph_service.api.validation import check_documents
-from graph_service.config import Settings
-from graph_service.models import Document, Statement
+from graph_service.models import Document
+from graph_service.services.ingest import extract, ingest_documents
 
 router = APIRouter(tags=["documents"], responses={**READ_RESPONSES, **UNSUPPORTED})
 
@@ -51,15 +51,6 @@ def to_document(doc: DocumentIn) -> Document:
     )
 
 
-async def extract(document: Document, settings: Settings) -> list[Statement]:
-    """Run the (CPU-bound, synchronous) extractor off the event loop, within the
-    request's CPU-time limit (the extractor stops itself; a thread cannot be killed)."""
-    from graph_service.extract import extract_statements
-
-    limit = settings.extract_time_limit_seconds
-    return list(await asyncio.to_thread(extract_statements, document, limit))
-
-
 @router.post(
     "/extract",
     response_model=ExtractResult,
@@ -68,7 +59,7 @@ async def extract(document: Document, settings: Settings) -> list[Statement]:
 )
 async def extract_text(body: DocumentIn, settings: SettingsDep) -> ExtractResult:
     check_documents([body], settings, "", max_chars=settings.max_extract_chars)
-    statements = await extract(to_document(body), settings)
+    statements = await extract(to_document(body), settings.extract_time_limit_seconds)
     return ExtractResult(statements=[ExtractedStatementPublic.of(s) for s in statements])
 
 
@@ -86,11 +77,9 @@ async def post_documents(
     document's id, its write status and its statements."""
     docs = body.documents if isinstance(body, DocumentBatchIn) else [body]
     check_documents(docs, settings, "documents" if isinstance(body, DocumentBatchIn) else "")
-    items = []
-    for doc in docs:
-        document = to_document(doc)
-        items.append((document, await extract(document, settings)))
-    written = await store.write_documents(items)
+    written = await ingest_documents(
+        store, [to_document(doc) for doc in docs], settings.extract_time_limit_seconds
+    )
     return DocumentsWritten(
         items=[
             DocumentWritten(
@@ -99,6 +88,6 @@ async def post_documents(
                 stored=w.statements,
                 statements=[ExtractedStatementPublic.of(s) for s in stmts],
             )
-            for w, (_, stmts) in zip(written, items, strict=True)
+            for w, stmts in written
         ]
     )

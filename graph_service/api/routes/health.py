@@ -24,8 +24,8 @@ async def health() -> HealthPublic:
     summary="Neo4j is reachable and the schema is present",
 )
 async def ready(store: StoreDep, settings: SettingsDep) -> ReadyPublic | object:
-    """200 when Neo4j answers and every constraint and index exists (missing ones are
-    applied on the way); 503 with Retry-After otherwise."""
+    """200 when Neo4j answers and every constraint and index exists; 503 with Retry-After
+    otherwise. A probe only reads: the schema is applied by start-up and `db init`."""
     state = await store.readiness()
     if state.ready:
         return ReadyPublic(neo4j=state.server, missing_schema=[])
@@ -37,6 +37,7 @@ async def ready(store: StoreDep, settings: SettingsDep) -> ReadyPublic | object:
     return error_json(
         503,
         "schema_missing",
-        "the schema is incomplete: " + ", ".join(state.missing_schema),
+        "the schema is incomplete (run `graph-service db init`): "
+        + ", ".join(state.missing_schema),
         headers=headers,
     )

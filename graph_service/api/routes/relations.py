@@ -30,7 +30,7 @@ from graph_service.api.schemas import (
     StatementPublic,
 )
 from graph_service.models import RelationType
-from graph_service.store.repository import ALL_TYPES
+from graph_service.store.records import ALL_TYPES
 
 router = APIRouter(
     prefix="/relations", tags=["relations"], dependencies=[ReadAccess], responses=READ_RESPONSES

@@ -1,25 +1,17 @@
-"""The read repository the API talks to, and its Neo4j implementation.
+"""The read port (:class:`GraphReader`) and its Neo4j implementation.
 
-The API depends on :class:`GraphStore` / :class:`GraphReader` and the plain records
-below; only this module (with the rest of ``graph_service.store``) knows the driver.
-Queries come from ``cypher/read`` and ``cypher/queries``; where a relation type must be
-written into a pattern, each type has its own file, chosen from :class:`RelationType`.
+The API, the maps (``graph_service.viz.maps``) and the CLI read through :class:`GraphReader`
+and get the records of :mod:`graph_service.store.records`; only the store knows the driver.
+Queries come from ``cypher/read`` and ``cypher/queries``.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
-import math
-from collections.abc import AsyncIterator, Mapping, Sequence
-from contextlib import asynccontextmanager
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, LiteralString, Protocol
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, LiteralString, Protocol
 
 import neo4j
-import neo4j.graph
-import neo4j.spatial
-import neo4j.time
 from neo4j import exceptions as neo4j_errors
 
 from graph_service.config import Settings
@@ -27,175 +19,42 @@ from graph_service.errors import NotFoundError, QueryError, StoreError
 from graph_service.models import RelationType
 from graph_service.store import catalog
 from graph_service.store.adhoc import run_adhoc
-from graph_service.store.convert import (
+from graph_service.store.convert import finite_float, plain_row, str_list, to_date, type_values
+from graph_service.store.driver import translated_errors
+from graph_service.store.records import (
     ALL_TYPES,
     SYMMETRIC_TYPES,
-    finite_float,
-    query_per_type,
-    str_list,
-    to_date,
-    type_values,
+    ActorDetail,
+    ActorRecord,
+    ActorRef,
+    ActorRelation,
+    DateWindow,
+    DocumentRef,
+    Edge,
+    EdgeFilter,
+    EdgeStats,
+    EvidenceRef,
+    EvidenceSample,
+    QueryResult,
+    RelationCount,
+    StatementRecord,
+    Subgraph,
 )
-from graph_service.store.driver import create_async_driver, translated_errors
 from graph_service.store.rows import pair_key
-from graph_service.store.schema import apply_schema_async, missing_schema_async
-
-if TYPE_CHECKING:
-    from graph_service.models import Document, Statement
 
 logger = logging.getLogger(__name__)
 
-# Relationship types are written into these files (no dynamic types: indexes stay usable).
-_LIST_RELATIONS = query_per_type(
-    partnership="read/list_relations_partnership",
-    supplies="read/list_relations_supplies",
-    opposes="read/list_relations_opposes",
-)
-_EDGE_EXISTS = query_per_type(
-    partnership="read/edge_exists_partnership",
-    supplies="read/edge_exists_supplies",
-    opposes="read/edge_exists_opposes",
-)
+# Edges per evidence query (each UNWINDs one row per edge and orientation).
+EVIDENCE_BATCH = 500
 
 
-# --- records: what the store returns (plain Python values, no driver types) -------------
-
-
-@dataclass(frozen=True, slots=True)
-class ActorRef:
-    id: str
-    name: str
-    kind: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class ActorRecord:
-    id: str
-    name: str
-    kind: str | None
-    names_de: list[str] = field(default_factory=list)
-    names_en: list[str] = field(default_factory=list)
-    aliases: list[str] = field(default_factory=list)
-    state: str | None = None
-    role: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class RelationCount:
-    type: str
-    direction: str  # out | in | both (symmetric)
-    edges: int
-    statements: int
-
-
-@dataclass(frozen=True, slots=True)
-class ActorDetail:
-    actor: ActorRecord
-    counts: list[RelationCount]
-
-
-@dataclass(frozen=True, slots=True)
-class EdgeStats:
-    statements: int = 0
-    documents: int = 0
-    weight: float = 0.0
-    confidence: float | None = None
-    first_seen: dt.date | None = None
-    last_seen: dt.date | None = None
-    items: list[str] = field(default_factory=list)
-    speculative: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class ActorRelation:
-    type: RelationType
-    direction: str  # out | in | both
-    counterpart: ActorRef
-    stats: EdgeStats
-
-
-@dataclass(frozen=True, slots=True)
-class Edge:
-    type: RelationType
-    source: ActorRef
-    target: ActorRef
-    stats: EdgeStats
-
-
-@dataclass(frozen=True, slots=True)
-class DocumentRef:
-    id: str
-    title: str | None = None
-    url: str | None = None
-    date: dt.date | None = None
-    source: str | None = None
-    lang: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class StatementRecord:
-    id: str
-    type: str
-    subject: ActorRef
-    object: ActorRef
-    evidence: str
-    confidence: float
-    modality: str
-    negated: bool
-    subtype: str | None
-    items: list[str]
-    attributed_to: str | None
-    rule: str | None
-    date: dt.date | None
-    span: tuple[int, int] | None
-    sentence_index: int | None
-    document: DocumentRef | None
-
-
-@dataclass(frozen=True, slots=True)
-class Subgraph:
-    nodes: list[ActorRef]
-    edges: list[Edge]
-    truncated: bool
-
-
-@dataclass(frozen=True, slots=True)
-class QueryResult:
-    columns: list[str]
-    rows: list[dict[str, Any]]
-    truncated: bool
-
-
-@dataclass(frozen=True, slots=True)
-class Readiness:
-    reachable: bool
-    server: str | None
-    missing_schema: list[str]
-    detail: str | None = None
-
-    @property
-    def ready(self) -> bool:
-        return self.reachable and not self.missing_schema
-
-
-@dataclass(frozen=True, slots=True)
-class WrittenDocument:
-    document_id: str
-    status: str
-    statements: int
-
-
-@dataclass(frozen=True, slots=True)
-class DateWindow:
-    since: dt.date | None = None
-    until: dt.date | None = None
-
-
-# --- the interface the API depends on -----------------------------------------------------
+# --- the port ------------------------------------------------------------------------------
 
 
 class GraphReader(Protocol):
-    """Read access for one request (one session, managed read transactions)."""
+    """THE read port: every read of the API, the maps and the CLI goes through it.
+
+    One instance serves one request or command (one session, managed read transactions)."""
 
     async def search_actors(
         self, q: str | None, kind: str | None, after: str | None, limit: int
@@ -239,14 +98,18 @@ class GraphReader(Protocol):
     ) -> list[StatementRecord]: ...
 
     async def subgraph(
-        self,
-        center: str | None,
-        depth: int,
-        types: Sequence[RelationType],
-        window: DateWindow,
-        min_weight: float,
-        max_edges: int,
+        self, center: str | None, depth: int, edge_filter: EdgeFilter, max_edges: int
     ) -> Subgraph: ...
+
+    async def sample_evidence(
+        self, edges: Sequence[Edge], window: DateWindow, per_edge: int
+    ) -> dict[tuple[RelationType, str, str], EvidenceSample]: ...
+
+    async def find_actor(self, text: str) -> ActorRef | None: ...
+
+    async def actor_index(self, cap: int) -> list[ActorRef]: ...
+
+    async def graph_counts(self) -> dict[str, int]: ...
 
     async def run_named_query(self, name: str, parameters: Mapping[str, Any]) -> QueryResult: ...
 
@@ -254,50 +117,6 @@ class GraphReader(Protocol):
 
 
 # --- conversions -----------------------------------------------------------------------------
-
-
-def plain(value: Any) -> Any:
-    """A driver value as JSON-compatible Python (nodes, paths, temporal and spatial types)."""
-    if value is None or isinstance(value, bool | int | str):
-        return value
-    if isinstance(value, float):
-        return value if math.isfinite(value) else None
-    if isinstance(value, neo4j.graph.Node):
-        return {
-            "element_id": value.element_id,
-            "labels": sorted(value.labels),
-            "properties": {k: plain(v) for k, v in value.items()},
-        }
-    if isinstance(value, neo4j.graph.Relationship):
-        return {
-            "element_id": value.element_id,
-            "type": value.type,
-            "start": value.start_node.element_id if value.start_node else None,
-            "end": value.end_node.element_id if value.end_node else None,
-            "properties": {k: plain(v) for k, v in value.items()},
-        }
-    if isinstance(value, neo4j.graph.Path):
-        return {
-            "nodes": [plain(n) for n in value.nodes],
-            "relationships": [plain(r) for r in value.relationships],
-        }
-    if isinstance(value, neo4j.time.Date | neo4j.time.DateTime | neo4j.time.Time):
-        return value.iso_format()
-    if isinstance(value, neo4j.time.Duration):
-        return value.iso_format()
-    if isinstance(value, dt.date | dt.datetime | dt.time):
-        return value.isoformat()
-    if isinstance(value, dt.timedelta):
-        return value.total_seconds()
-    if isinstance(value, neo4j.spatial.Point):
-        return {"srid": value.srid, "coordinates": [plain(c) for c in value]}
-    if isinstance(value, bytes | bytearray):
-        return value.hex()
-    if isinstance(value, Mapping):
-        return {str(k): plain(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [plain(v) for v in value]
-    return str(value)
 
 
 def _actor_ref(row: Mapping[str, Any] | None) -> ActorRef:
@@ -373,6 +192,26 @@ def _statement(record: Mapping[str, Any]) -> StatementRecord:
     )
 
 
+def _evidence(row: Mapping[str, Any]) -> EvidenceRef:
+    confidence = row.get("confidence")
+    document_id = row.get("document_id")
+    return EvidenceRef(
+        statement_id=str(row.get("statement_id") or ""),
+        sentence=str(row.get("sentence") or ""),
+        confidence=None if confidence is None else finite_float(confidence),
+        modality=row.get("modality"),
+        date=to_date(row.get("date")),
+        document=None
+        if document_id is None
+        else DocumentRef(
+            id=str(document_id),
+            title=row.get("title"),
+            url=row.get("url"),
+            source=row.get("source"),
+        ),
+    )
+
+
 # --- the Neo4j implementation ------------------------------------------------------------------
 
 
@@ -384,11 +223,14 @@ class Neo4jGraphReader:
         self._settings = settings
 
     async def _rows(self, name: str, **params: Any) -> list[dict[str, Any]]:
-        query = catalog.body(name)
+        return await self._run(catalog.body(name), **params)
 
+    async def _run(self, cypher: LiteralString, /, **params: Any) -> list[dict[str, Any]]:
         async def work(tx: neo4j.AsyncManagedTransaction) -> list[dict[str, Any]]:
-            result = await tx.run(query, params)
-            return [dict(record.items()) async for record in result]
+            result = await tx.run(cypher, params)
+            return [
+                dict(zip(record.keys(), record.values(), strict=True)) async for record in result
+            ]
 
         with translated_errors(self._settings):
             return await self._session.execute_read(work)
@@ -402,7 +244,7 @@ class Neo4jGraphReader:
             result = await tx.run(query, dict(params))
             columns = list(result.keys())
             records = await result.fetch(cap + 1)
-            rows = [{key: plain(value) for key, value in record.items()} for record in records]
+            rows = [plain_row(record) for record in records]
             # The rest stays unfetched: the read transaction ends without streaming it.
             return QueryResult(columns=columns, rows=rows[:cap], truncated=len(rows) > cap)
 
@@ -501,8 +343,9 @@ class Neo4jGraphReader:
             if after and ALL_TYPES.index(rel_type) < ALL_TYPES.index(RelationType(after[0])):
                 continue
             same_type = after is not None and after[0] == rel_type.value
-            rows = await self._rows(
-                _LIST_RELATIONS[rel_type],
+            rows = await self._run(
+                catalog.for_type("read/list_relations", rel_type),
+                symmetric=rel_type.symmetric,
                 source=source,
                 target=target,
                 since=window.since,
@@ -545,7 +388,13 @@ class Neo4jGraphReader:
         )
         if not rows and after is None:
             await self._require_actors(source, target)
-            exists = await self._rows(_EDGE_EXISTS[rel_type], source=source, target=target)
+            exists = await self._rows(
+                "read/edge_exists",
+                source=source,
+                target=target,
+                type=rel_type.value,
+                symmetric_types=SYMMETRIC_TYPES,
+            )
             if not exists or not exists[0]["exists"]:
                 raise NotFoundError(
                     f"no {rel_type.value} relation from {source!r} to {target!r}", field="type"
@@ -574,44 +423,42 @@ class Neo4jGraphReader:
         return [_statement(row) for row in rows]
 
     async def subgraph(
-        self,
-        center: str | None,
-        depth: int,
-        types: Sequence[RelationType],
-        window: DateWindow,
-        min_weight: float,
-        max_edges: int,
+        self, center: str | None, depth: int, edge_filter: EdgeFilter, max_edges: int
     ) -> Subgraph:
+        """The edges passing ``edge_filter`` among the actors within ``depth`` steps of
+        ``center`` (of the whole graph without one), strongest first, at most ``max_edges``."""
+        window = edge_filter.window
         filters = {
-            "types": type_values(types),
+            "types": type_values(edge_filter.types),
             "since": window.since,
             "until": window.until,
-            "min_weight": min_weight,
+            "min_weight": edge_filter.min_weight,
+            "min_confidence": edge_filter.min_confidence,
         }
+        distance: dict[str, int] = {}
         if center is None:
             rows = await self._rows("read/graph_edges_all", limit=max_edges + 1, **filters)
         else:
             await self._require_actors(center)
-            ids = {center}
+            distance[center] = 0
             frontier = [center]
-            for _ in range(depth):
+            for hop in range(1, depth + 1):
                 if not frontier:
                     break
                 found = await self._rows(
                     "read/graph_neighbours", ids=frontier, limit=max_edges + 1, **filters
                 )
-                frontier = [row["id"] for row in found if row["id"] not in ids]
-                ids.update(frontier)
+                frontier = [row["id"] for row in found if row["id"] not in distance]
+                distance.update((actor_id, hop) for actor_id in frontier)
             rows = await self._rows(
-                "read/graph_edges_among", ids=sorted(ids), limit=max_edges + 1, **filters
+                "read/graph_edges_among", ids=sorted(distance), limit=max_edges + 1, **filters
             )
         truncated = len(rows) > max_edges
         rows = rows[:max_edges]
         ids = {row["source"] for row in rows} | {row["target"] for row in rows}
         if center is not None:
             ids.add(center)
-        refs = await self._rows("read/actor_refs", ids=sorted(ids)) if ids else []
-        nodes = {row["id"]: _actor_ref(row) for row in refs}
+        nodes = await self.actor_refs(ids)
         edges = [
             Edge(
                 type=RelationType(row["type"]),
@@ -623,7 +470,65 @@ class Neo4jGraphReader:
         ]
         ordered = [nodes[i] for i in ([center] if center in nodes else [])]
         ordered += [ref for key, ref in nodes.items() if key != center]
-        return Subgraph(nodes=ordered, edges=edges, truncated=truncated)
+        return Subgraph(nodes=ordered, edges=edges, truncated=truncated, distance=distance)
+
+    async def actor_refs(self, ids: Iterable[str]) -> dict[str, ActorRef]:
+        """Id, name and kind of each known actor among ``ids``."""
+        wanted = sorted(set(ids))
+        rows = await self._rows("read/actor_refs", ids=wanted) if wanted else []
+        return {row["id"]: _actor_ref(row) for row in rows}
+
+    async def sample_evidence(
+        self, edges: Sequence[Edge], window: DateWindow, per_edge: int
+    ) -> dict[tuple[RelationType, str, str], EvidenceSample]:
+        """The ``per_edge`` best non-negated statements behind each edge within ``window``,
+        and how many there are (either orientation of a symmetric edge)."""
+        found: dict[tuple[RelationType, str, str], EvidenceSample] = {}
+        for start in range(0, len(edges), EVIDENCE_BATCH):
+            keys: dict[str, tuple[RelationType, str, str]] = {}
+            pairs: list[dict[str, str]] = []
+            for edge in edges[start : start + EVIDENCE_BATCH]:
+                source, target = edge.source.id, edge.target.id
+                key = f"{edge.type.value}|{source}|{target}"
+                keys[key] = (edge.type, source, target)
+                pairs.append(
+                    {"key": key, "type": edge.type.value, "source": source, "target": target}
+                )
+                if edge.type.symmetric:
+                    # Either actor may be the subject of a partnership statement.
+                    pairs.append(
+                        {"key": key, "type": edge.type.value, "source": target, "target": source}
+                    )
+            rows = await self._rows(
+                "read/sample_edge_evidence",
+                pairs=pairs,
+                since=window.since,
+                until=window.until,
+                per_edge=per_edge,
+            )
+            for row in rows:
+                found[keys[row["key"]]] = EvidenceSample(
+                    total=int(row["total"] or 0),
+                    statements=[_evidence(item) for item in row["evidence"] or []],
+                )
+        return found
+
+    async def find_actor(self, text: str) -> ActorRef | None:
+        """The actor a user means by ``text``: id or name, then any known name, then a part."""
+        query = text.strip()
+        if not query:
+            return None
+        rows = await self._rows("read/find_actor", query=query, lowered=query.lower())
+        return _actor_ref(rows[0]) if rows else None
+
+    async def actor_index(self, cap: int) -> list[ActorRef]:
+        """Actors by name, at most ``cap`` (the landing page's suggestions)."""
+        return [_actor_ref(row) for row in await self._rows("read/list_actor_index", cap=cap)]
+
+    async def graph_counts(self) -> dict[str, int]:
+        """How many actors, documents and statements the graph holds."""
+        rows = await self._rows("read/graph_counts")
+        return {key: int(value) for key, value in rows[0].items()} if rows else {}
 
     async def run_named_query(self, name: str, parameters: Mapping[str, Any]) -> QueryResult:
         if f"queries/{name}" not in catalog.names("queries"):
@@ -636,81 +541,3 @@ class Neo4jGraphReader:
         # Neo4j's EXPLAIN decides what runs (store/adhoc.py), in an explicit read
         # transaction with the server-side timeout, a client-side deadline and the row cap.
         return await run_adhoc(self._session, self._settings, text, parameters)
-
-
-class GraphStore:
-    """The process-wide entry point: one async driver, sessions per request."""
-
-    def __init__(self, settings: Settings) -> None:
-        self._settings = settings
-        # Short retries: while Neo4j is down a request should get its 503 quickly.
-        self._driver = create_async_driver(
-            settings, max_retry_seconds=settings.api_store_retry_seconds, quiet=True
-        )
-        self.schema_checked = False
-
-    @property
-    def settings(self) -> Settings:
-        return self._settings
-
-    @property
-    def driver(self) -> neo4j.AsyncDriver:
-        """The process's one async driver, for other store modules (the maps)."""
-        return self._driver
-
-    async def start(self) -> None:
-        """Verify connectivity and apply the schema; raises ``StoreUnavailableError``."""
-        with translated_errors(self._settings):
-            await self._driver.verify_connectivity()
-        await apply_schema_async(self._driver, self._settings)
-        self.schema_checked = True
-
-    async def close(self) -> None:
-        await self._driver.close()
-
-    async def readiness(self) -> Readiness:
-        """Whether Neo4j answers and the schema is present (applied if it is missing)."""
-        try:
-            with translated_errors(self._settings):
-                info = await self._driver.get_server_info()
-            missing = await missing_schema_async(self._driver, self._settings)
-            if missing:
-                await apply_schema_async(self._driver, self._settings)
-                missing = await missing_schema_async(self._driver, self._settings)
-        except Exception as exc:  # reported as "not ready", never raised
-            message = getattr(exc, "message", None) or str(exc)
-            return Readiness(reachable=False, server=None, missing_schema=[], detail=message)
-        self.schema_checked = not missing
-        return Readiness(reachable=True, server=str(info.agent), missing_schema=missing)
-
-    @asynccontextmanager
-    async def reader(self) -> AsyncIterator[GraphReader]:
-        """A reader over one session in read access mode, closed when the request ends."""
-        session = self._driver.session(
-            database=self._settings.neo4j_database,
-            default_access_mode=neo4j.READ_ACCESS,
-        )
-        try:
-            yield Neo4jGraphReader(session, self._settings)
-        finally:
-            with translated_errors(self._settings):
-                await session.close()
-
-    async def write_documents(
-        self, items: Sequence[tuple[Document, Sequence[Statement]]]
-    ) -> list[WrittenDocument]:
-        """Write documents with their statements (managed write transactions)."""
-        from graph_service.store.writer import write_documents_async
-
-        with translated_errors(self._settings):
-            results = await write_documents_async(
-                self._driver, self._settings, [(doc, list(stmts)) for doc, stmts in items]
-            )
-        return [
-            WrittenDocument(
-                document_id=result.document_id,
-                status=str(result.status),
-                statements=int(result.statements),
-            )
-            for result in results
-        ]

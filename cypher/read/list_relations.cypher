@@ -1,7 +1,10 @@
-// SUPPLIES edges (directed), filtered by source, target, time window and confidence; keyset-paginated by (source, target).
-MATCH (s:Actor)-[r:SUPPLIES]->(t:Actor)
+// Aggregated {{type}} edges, filtered by source, target, time window and confidence; keyset-paginated
+// by (source, target). A symmetric type ($symmetric: PARTNERSHIP, stored once per pair, lower id
+// first) is matched undirected, so source and target may be given in either order.
+MATCH (s:Actor)-[r:{{type}}]{{arrow}}(t:Actor)
 WHERE ($source IS NULL OR s.id = $source)
   AND ($target IS NULL OR t.id = $target)
+  AND (NOT $symmetric OR $source IS NOT NULL OR $target IS NOT NULL OR s.id < t.id)
   AND ($since IS NULL OR r.last_seen >= $since)
   AND ($until IS NULL OR r.first_seen <= $until)
   AND ($min_confidence IS NULL OR r.confidence >= $min_confidence)

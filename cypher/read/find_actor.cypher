@@ -12,6 +12,6 @@ WITH a,
        WHEN toLower(a.name) STARTS WITH $lowered THEN 2
        ELSE 3
      END AS rank
-RETURN a.id AS id, a.name AS name
+RETURN a.id AS id, a.name AS name, a.kind AS kind
 ORDER BY rank, size(a.name), a.id
 LIMIT 1

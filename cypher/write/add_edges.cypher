@@ -1,10 +1,12 @@
-// Add the non-negated statements of NEW documents to aggregated PARTNERSHIP edges (once per unordered pair, lower id first).
-// Exact because a new document never contributed before. Parameters: $edges [{a, b, statements,
+// Add per-pair aggregates (rows.edge_deltas: the one definition of an edge's aggregate) to the
+// aggregated {{type}} edges: the statements of NEW documents, or every statement of a pair whose
+// edge was deleted to be recomputed (a PARTNERSHIP is stored once per pair, lower id first).
+// Exact because those statements never contributed before. Parameters: $edges [{a, b, statements,
 // documents, weight, confidence, first_seen, last_seen, items, speculative}].
 UNWIND $edges AS e
 MATCH (a:Actor {id: e.a})
 MATCH (b:Actor {id: e.b})
-MERGE (a)-[r:PARTNERSHIP]->(b)
+MERGE (a)-[r:{{type}}]->(b)
 SET r.statements = coalesce(r.statements, 0) + e.statements,
     r.documents = coalesce(r.documents, 0) + e.documents,
     r.weight = round(coalesce(r.weight, 0.0) + e.weight, 6),

@@ -1,7 +1,7 @@
 """Map pages served by the API: GET / (landing), GET /map (whole graph), GET /map/{actor_id}.
 
-Thin: parse the query, load a MapGraph through ``graph_service.store.maps`` with the async
-driver the API keeps on ``app.state.driver``, render it with the builder.
+Thin: parse the query, load a MapGraph with the map service (``graph_service.viz.maps``)
+over the request's read port, render it with the builder.
 """
 
 from __future__ import annotations
@@ -14,10 +14,8 @@ from urllib.parse import quote, urlencode
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from graph_service.api.deps import require_read_key
-from graph_service.config import Settings, get_settings
-from graph_service.errors import StoreUnavailableError
-from graph_service.store import maps
+from graph_service.api.deps import ReaderDep, require_read_key
+from graph_service.viz import maps
 from graph_service.viz.builder import PageLinks, build_html, build_landing, content_security_policy
 from graph_service.viz.model import DEFAULT_LIMIT, MAX_LIMIT, MapFilters, MapGraph, parse_types
 
@@ -45,24 +43,6 @@ DepthQuery = Annotated[int, Query(ge=1, le=2, description="1: direct relations, 
 DownloadQuery = Annotated[
     bool, Query(description="Send as a standalone file (attachment, no links back to the API).")
 ]
-
-
-def _state(request: Request) -> tuple[maps.AsyncDriver, Settings]:
-    """The API's one AsyncDriver and its settings.
-
-    The API keeps a ``GraphStore`` on ``app.state.store`` and the maps share its driver.
-    ``app.state.driver`` wins when set (a minimal app without the store, as in the
-    browser tests).
-    """
-    state = request.app.state
-    settings = getattr(state, "settings", None) or get_settings()
-    driver = getattr(state, "driver", None)
-    store = getattr(state, "store", None)
-    if driver is None and store is not None:
-        driver = store.driver
-    if driver is None:
-        raise StoreUnavailableError("the API has no database connection")
-    return driver, settings
 
 
 def _links(request: Request) -> PageLinks:
@@ -95,14 +75,15 @@ def _map_page(request: Request, graph: MapGraph, *, download: bool, filename: st
     return _page(build_html(graph, links=_links(request)))
 
 
-def _filters(
-    types: list[str] | None,
-    since: dt.date | None,
-    until: dt.date | None,
-    min_confidence: float,
-    min_weight: float,
-    limit: int,
+def map_filters(
+    types: TypesQuery = None,
+    since: SinceQuery = None,
+    until: UntilQuery = None,
+    min_confidence: ConfidenceQuery = 0.0,
+    min_weight: WeightQuery = 0.0,
+    limit: LimitQuery = DEFAULT_LIMIT,
 ) -> MapFilters:
+    """The map filters, shared by /map and /map/{actor_id}."""
     return MapFilters(
         types=parse_types(types),
         since=since,
@@ -113,10 +94,12 @@ def _filters(
     )
 
 
+FiltersDep = Annotated[MapFilters, Depends(map_filters)]
+
+
 @router.get("/", response_class=HTMLResponse, summary="Landing page: search an actor")
-async def landing(request: Request) -> HTMLResponse:
-    driver, settings = _state(request)
-    actors, counts = await maps.landing_data_async(driver, settings)
+async def landing(request: Request, reader: ReaderDep) -> HTMLResponse:
+    actors, counts = await maps.landing_data(reader)
     page = build_landing(actors, counts=counts, links=_links(request))
     return _landing_response(page)
 
@@ -132,24 +115,18 @@ def _landing_response(page: str, status_code: int = 200) -> HTMLResponse:
 @router.get("/map", response_class=HTMLResponse, summary="Alliance map of the whole graph")
 async def whole_map(
     request: Request,
-    types: TypesQuery = None,
-    since: SinceQuery = None,
-    until: UntilQuery = None,
-    min_confidence: ConfidenceQuery = 0.0,
-    min_weight: WeightQuery = 0.0,
-    limit: LimitQuery = DEFAULT_LIMIT,
+    reader: ReaderDep,
+    filters: FiltersDep,
     actor: Annotated[
         str | None, Query(description="Find an actor by name or ID and open its map.")
     ] = None,
     depth: DepthQuery = 1,
     download: DownloadQuery = False,
 ) -> Response:
-    driver, settings = _state(request)
-    filters = _filters(types, since, until, min_confidence, min_weight, limit)
     if actor is not None:
-        found = await maps.find_actor_async(driver, settings, actor)
+        found = await maps.find_actor(reader, actor)
         if found is None:
-            actors, counts = await maps.landing_data_async(driver, settings)
+            actors, counts = await maps.landing_data(reader)
             page = build_landing(
                 actors,
                 counts=counts,
@@ -162,25 +139,19 @@ async def whole_map(
         if params:
             target += "?" + urlencode(params)
         return RedirectResponse(target, status_code=303)
-    graph = await maps.load_map_async(driver, settings, filters)
+    graph = await maps.load_map(reader, filters)
     return _map_page(request, graph, download=download, filename="alliance-map.html")
 
 
 @router.get("/map/{actor_id}", response_class=HTMLResponse, summary="Alliance map around one actor")
 async def actor_map(
     request: Request,
+    reader: ReaderDep,
     actor_id: str,
+    filters: FiltersDep,
     depth: DepthQuery = 1,
-    types: TypesQuery = None,
-    since: SinceQuery = None,
-    until: UntilQuery = None,
-    min_confidence: ConfidenceQuery = 0.0,
-    min_weight: WeightQuery = 0.0,
-    limit: LimitQuery = DEFAULT_LIMIT,
     download: DownloadQuery = False,
 ) -> HTMLResponse:
-    driver, settings = _state(request)
-    filters = _filters(types, since, until, min_confidence, min_weight, limit)
-    graph = await maps.load_map_async(driver, settings, filters, center=actor_id, depth=depth)
+    graph = await maps.load_map(reader, filters, center=actor_id, depth=depth)
     safe_name = "".join(c if c.isalnum() or c in "-_" else "_" for c in actor_id)[:60]
     return _map_page(request, graph, download=download, filename=f"alliance-map-{safe_name}.html")

@@ -1,7 +1,10 @@
 """Ingest: read documents, extract statements, write them to Neo4j in atomic batches.
 
-Reading and extraction (Python, CPU) run in the calling thread while the previous batch
-is written by one writer thread (Neo4j), so the two overlap. A document that cannot be
+:func:`ingest_paths` is ``graph-service ingest`` (files and folders);
+:func:`ingest_documents` is ``POST /documents`` (documents already read and checked).
+
+Reading and extraction (Python, CPU) run in a worker thread while the event loop writes
+the previous batch (Neo4j), so the two overlap. A document that cannot be
 read or extracted is recorded as failed and skipped; the rest goes on. A failure of the
 store itself (Neo4j down) stops the ingest: batches already written stay complete, and
 re-running the same ingest finishes the job (unchanged documents are skipped).
@@ -9,30 +12,23 @@ re-running the same ingest finishes the job (unchanged documents are skipped).
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
-from contextlib import AbstractContextManager, nullcontext
+from collections.abc import AsyncIterator, Callable, Iterable, Iterator, Sequence
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import neo4j
 from pydantic import BaseModel
 
 from graph_service.config import Settings
 from graph_service.errors import GraphServiceError
+from graph_service.extract import actor_catalog, extract_statements, read_documents
 from graph_service.extract.reader import count_documents
 from graph_service.models import Document, Statement
-from graph_service.store.driver import create_driver, translated_errors
-from graph_service.store.schema import apply_schema
-from graph_service.store.writer import (
-    DocumentWriteResult,
-    WriteStatus,
-    unchanged_documents,
-    upsert_actors,
-    write_documents,
-)
+from graph_service.store.graph_store import GraphStore
+from graph_service.store.writer import DocumentWriteResult, WriteStatus
 
 logger = logging.getLogger(__name__)
 
@@ -131,8 +127,6 @@ Item = tuple[Document, Sequence[Statement]]
 
 def _documents(paths: Sequence[Path], run: _Run) -> Iterator[Document]:
     """Every readable document; unreadable ones are recorded in ``run`` and skipped."""
-    from graph_service.extract import read_documents
-
     for doc in read_documents(paths):
         if isinstance(doc, GraphServiceError):
             run.fail(None, doc.message)
@@ -142,8 +136,6 @@ def _documents(paths: Sequence[Path], run: _Run) -> Iterator[Document]:
 
 def _extract(docs: Sequence[Document], run: _Run) -> list[Item]:
     """(document, statements) per document; extraction failures recorded in ``run``."""
-    from graph_service.extract import extract_statements
-
     items: list[Item] = []
     for doc in docs:
         try:
@@ -171,26 +163,36 @@ def _chunks(docs: Iterator[Document], size: int) -> Iterator[list[Document]]:
         yield chunk
 
 
-def ingest_paths(
+# Commands retry transient Neo4j errors longer than API requests do.
+INGEST_RETRY_SECONDS = 15.0
+
+
+@asynccontextmanager
+async def _store(settings: Settings, store: GraphStore | None) -> AsyncIterator[GraphStore]:
+    if store is not None:
+        yield store
+        return
+    async with GraphStore(settings, retry_seconds=INGEST_RETRY_SECONDS) as owned:
+        yield owned
+
+
+async def ingest_paths(
     paths: Sequence[Path | str],
     settings: Settings,
     *,
     batch_size: int | None = None,
     progress: ProgressCallback | None = None,
-    driver: neo4j.Driver | None = None,
+    store: GraphStore | None = None,
     force: bool = False,
 ) -> IngestSummary:
     """Ingest files and folders (the inputs ``graph-service extract`` reads) into Neo4j.
 
     Applies the schema and upserts the actor catalog first (both idempotent), then writes
     ``batch_size`` documents per transaction (default ``settings.ingest_batch_size``).
-    ``driver`` lets callers reuse theirs; by default one is created and closed here.
+    ``store`` lets callers reuse theirs; by default one is opened and closed here.
     ``force`` re-extracts and replaces documents even when unchanged (extractor update).
     """
-    from graph_service.extract import actor_catalog
-
     size = max(1, batch_size or settings.ingest_batch_size)
-    write_settings = settings.model_copy(update={"ingest_batch_size": size})
     path_list = [Path(p) for p in paths]
     started = time.perf_counter()
     run = _Run(
@@ -199,32 +201,36 @@ def ingest_paths(
         callback=progress,
         started=started,
     )
-    owned: AbstractContextManager[neo4j.Driver] = (
-        create_driver(settings) if driver is None else nullcontext(driver)
-    )
-    with translated_errors(settings), owned as drv:
-        apply_schema(drv, settings)
-        upsert_actors(drv, settings, actor_catalog().values())
+    async with _store(settings, store) as graph:
+        await graph.apply_schema()
+        await graph.upsert_actors(actor_catalog().values())
         run.tick()
-        # One writer thread: extraction of batch n+1 overlaps the write of batch n.
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="ingest-writer") as pool:
-            pending: Future[list[DocumentWriteResult]] | None = None
-            for chunk in _chunks(_documents(path_list, run), size):
+        chunks = _chunks(_documents(path_list, run), size)
+        # Reading and extraction of batch n+1 (a worker thread) overlap the write of batch n.
+        pending: asyncio.Task[list[DocumentWriteResult]] | None = None
+        try:
+            while (chunk := await asyncio.to_thread(next, chunks, None)) is not None:
                 # Documents the graph already holds unchanged are neither extracted nor
                 # written: a re-ingest costs one indexed read per batch.
-                known = [None] * len(chunk) if force else unchanged_documents(drv, settings, chunk)
+                known = [None] * len(chunk) if force else await graph.unchanged_documents(chunk)
                 unchanged = [r for r in known if r is not None]
                 run.progress.processed += len(unchanged)
                 run.record(unchanged)
                 changed = [doc for doc, r in zip(chunk, known, strict=True) if r is None]
-                items = _extract(changed, run)
+                items = await asyncio.to_thread(_extract, changed, run)
                 if pending is not None:
-                    run.record(pending.result())
+                    run.record(await pending)
                     pending = None
                 if items:
-                    pending = pool.submit(write_documents, drv, write_settings, items, force=force)
+                    pending = asyncio.create_task(
+                        graph.write_documents(items, force=force, batch_size=size)
+                    )
             if pending is not None:
-                run.record(pending.result())
+                run.record(await pending)
+                pending = None
+        finally:
+            if pending is not None:  # a failure elsewhere: let the batch finish or fail
+                await asyncio.gather(pending, return_exceptions=True)
 
     summary = run.summary
     summary.actors = len(run.actors)
@@ -242,3 +248,20 @@ def ingest_paths(
         summary.seconds,
     )
     return summary
+
+
+async def extract(document: Document, time_limit: float | None = None) -> list[Statement]:
+    """Run the (CPU-bound, synchronous) extractor off the event loop; with ``time_limit``
+    (CPU seconds) the extractor stops itself past it (a thread cannot be killed)."""
+    return list(await asyncio.to_thread(extract_statements, document, time_limit))
+
+
+async def ingest_documents(
+    store: GraphStore, documents: Sequence[Document], time_limit: float | None = None
+) -> list[tuple[DocumentWriteResult, list[Statement]]]:
+    """Extract every document, then write them all (one batch as the store sizes it):
+    each document's write result with the statements extracted from it, in input order.
+    Nothing is written when one document fails to extract."""
+    items = [(document, await extract(document, time_limit)) for document in documents]
+    written = await store.write_documents(items)
+    return [(result, statements) for result, (_, statements) in zip(written, items, strict=True)]

@@ -1,0 +1,7 @@
+// The non-negated statements of each pair in $keys (statement pair_key), with their document:
+// the input of an edge's recomputation (rows.edge_deltas). Parameters: $keys.
+UNWIND $keys AS key
+MATCH (s:Statement {pair_key: key})-[:IN]->(d:Document)
+WHERE NOT coalesce(s.negated, false)
+RETURN key, d.id AS document_id, s.confidence AS confidence, s.modality AS modality,
+       s.date AS date, s.items AS items
