@@ -29,7 +29,9 @@ class Settings(BaseSettings):
     # --- the local Neo4j server the project runs itself ----------------------------
     neo4j_version: str = Field(
         default="5.26",
-        description="Neo4j release line (newest patch that resolves) or exact version.",
+        description="Neo4j release line (its newest patch on Maven Central when first "
+        "installed; `graph-service neo4j install --upgrade` fetches a newer one) or an "
+        "exact version.",
     )
     neo4j_bolt_port: int = 7687
     neo4j_http_port: int = 7474
@@ -63,6 +65,11 @@ class Settings(BaseSettings):
         "the local server's dbms.security.procedures.allowlist (which governs plugin "
         "procedures; Neo4j's built-in ones stay loaded for the service itself). DBMS-mode "
         "procedures (dbms.*) are refused by /cypher anyway: their query type is not 'r'.",
+    )
+    maven_repository_url: str = Field(
+        default="https://repo.maven.apache.org/maven2",
+        description="Maven repository Neo4j's jars and metadata are fetched from (Maven "
+        "Central, or a mirror of it).",
     )
     cache_dir: Path = Field(default_factory=lambda: Path(user_cache_dir("graph-service")))
     data_dir: Path = Field(default_factory=lambda: Path(user_data_dir("graph-service")))
