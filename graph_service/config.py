@@ -39,6 +39,13 @@ class Settings(BaseSettings):
     neo4j_pagecache_size: str = "2g"
     neo4j_start_timeout_seconds: float = 180.0
     neo4j_with_browser: bool = True
+    neo4j_supervise: bool = Field(
+        default=True,
+        description="The API process restarts the local Neo4j when it exits unexpectedly "
+        "(not after `graph-service neo4j stop`).",
+    )
+    neo4j_supervise_interval_seconds: float = 2.0
+    neo4j_restart_backoff_max_seconds: float = 60.0
     neo4j_transaction_memory_max: str = Field(
         default="256m",
         description="Most heap one transaction may use (db.memory.transaction.max); a "

@@ -93,6 +93,11 @@ def _pid_file(settings: Settings) -> Path:
     return home_dir(settings) / "run" / "graph-service-neo4j.pid"
 
 
+def _stop_marker(settings: Settings) -> Path:
+    """Written by ``stop`` before it ends the server: the exit that follows is wanted."""
+    return home_dir(settings) / "run" / "graph-service-neo4j.stopped"
+
+
 # --- install -------------------------------------------------------------------------
 
 
@@ -443,6 +448,7 @@ def start(settings: Settings, *, report: Reporter = _quiet) -> ServerStatus:
         f"--home-dir={home}",
         f"--config-dir={home / 'conf'}",
     ]
+    _stop_marker(settings).unlink(missing_ok=True)
     console = (home / "logs" / "console.log").open("ab")
     process = subprocess.Popen(
         command,
@@ -457,6 +463,24 @@ def start(settings: Settings, *, report: Reporter = _quiet) -> ServerStatus:
     report(f"Starting Neo4j {inst.version} (pid {process.pid}) on {settings.bolt_uri} ...")
     _wait_ready(settings, process.pid, report, process)
     return status(settings)
+
+
+def exited_unexpectedly(settings: Settings) -> int | None:
+    """The recorded pid when that server has gone without ``stop`` (which removes the pid
+    file): killed, or ended by ``-XX:+ExitOnOutOfMemoryError``. ``None`` otherwise."""
+    if _stop_marker(settings).exists():
+        return None
+    try:
+        pid = int(_pid_file(settings).read_text(encoding="utf-8").strip())
+    except (FileNotFoundError, ValueError):
+        return None
+    if _alive(pid) and _is_our_server(pid, settings):
+        return None
+    # /proc can read empty for an instant (the java launcher re-executing itself).
+    time.sleep(0.5)
+    if _alive(pid) and _is_our_server(pid, settings):
+        return None
+    return pid
 
 
 def _has_exited(pid: int, settings: Settings, process: subprocess.Popen[bytes] | None) -> bool:
@@ -554,6 +578,7 @@ def stop(settings: Settings, *, report: Reporter = _quiet) -> bool:
         report("Neo4j is not running")
         return False
     report(f"Stopping Neo4j (pid {pid}) ...")
+    _stop_marker(settings).touch()
     _terminate(pid, settings)
     report("Neo4j stopped")
     return True

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 
 from graph_service.api.deps import SettingsDep, StoreDep
 from graph_service.api.errors import UNAVAILABLE, error_json
@@ -23,7 +23,7 @@ async def health() -> HealthPublic:
     responses={**UNAVAILABLE},
     summary="Neo4j is reachable and the schema is present",
 )
-async def ready(store: StoreDep, settings: SettingsDep) -> ReadyPublic | object:
+async def ready(request: Request, store: StoreDep, settings: SettingsDep) -> ReadyPublic | object:
     """200 when Neo4j answers and every constraint and index exists (missing ones are
     applied on the way); 503 with Retry-After otherwise."""
     state = await store.readiness()
@@ -31,8 +31,14 @@ async def ready(store: StoreDep, settings: SettingsDep) -> ReadyPublic | object:
         return ReadyPublic(neo4j=state.server, missing_schema=[])
     headers = {"Retry-After": str(settings.api_retry_after_seconds)}
     if not state.reachable:
+        # The supervisor of the local server knows why it is down (restarting, stopped).
+        supervisor = getattr(request.app.state, "supervisor", None)
+        why = f"{supervisor.reason}; " if supervisor and supervisor.reason else ""
         return error_json(
-            503, "store_unavailable", f"Neo4j is not reachable: {state.detail}", headers=headers
+            503,
+            "store_unavailable",
+            f"{why}Neo4j is not reachable: {state.detail}",
+            headers=headers,
         )
     return error_json(
         503,
