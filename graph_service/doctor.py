@@ -187,5 +187,16 @@ def run_checks(settings: Settings) -> list[Check]:
     for port in (settings.neo4j_bolt_port, settings.neo4j_http_port):
         checks.append(_port_owner(port, settings, state.pid))
     checks.append(_data_folder(settings))
-    checks.extend(_bolt_and_credentials(settings, server_running=state.pid is not None))
+    bolt = _bolt_and_credentials(settings, server_running=state.pid is not None)
+    checks.extend(bolt)
+    running = re.search(r"\(Neo4j/([^)]+)\)", bolt[0].found)
+    if inst is not None and running and running.group(1) != inst.version:
+        checks.append(
+            Check(
+                "version",
+                Verdict.warn,
+                f"the server runs Neo4j {running.group(1)}, {inst.version} is installed",
+                "graph-service neo4j stop && graph-service neo4j start (uses the new one)",
+            )
+        )
     return checks

@@ -12,6 +12,7 @@ started (by its recorded pid).
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import json
 import logging
 import os
@@ -27,7 +28,14 @@ from pathlib import Path
 
 from graph_service.config import Settings
 from graph_service.errors import GraphServiceError, Neo4jServerError, StoreAuthError
-from graph_service.neo4j_fetch import FetchProgress, ProgressHook, fetch, is_exact, resolve_versions
+from graph_service.neo4j_fetch import (
+    FetchProgress,
+    ProgressHook,
+    Resolved,
+    fetch,
+    is_exact,
+    resolve_versions,
+)
 from graph_service.store.driver import verify_connectivity
 
 logger = logging.getLogger(__name__)
@@ -162,6 +170,26 @@ def install(
         report(f"Neo4j {exact.version} (the newest {spec}) already installed in {exact.lib_dir}")
         return exact
     target = install_dir(settings, resolved.neo4j)
+    target.mkdir(parents=True, exist_ok=True)
+    with (target / ".install.lock").open("a") as lock:
+        # Two checkouts set up at once: the second waits, then finds the first's work.
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        exact = installation(settings, resolved.neo4j)
+        if exact and not force:
+            report(f"Neo4j {exact.version} already installed in {exact.lib_dir}")
+            return exact
+        return _fetch_into(settings, resolved, target, force=force, report=report, hook=hook)
+
+
+def _fetch_into(
+    settings: Settings,
+    resolved: Resolved,
+    target: Path,
+    *,
+    force: bool,
+    report: Reporter,
+    hook: ProgressHook,
+) -> Installation:
     staging = target / "lib.partial"
     if force:
         shutil.rmtree(staging, ignore_errors=True)
