@@ -87,9 +87,12 @@ def test_hostile_queries_answer_in_time_and_neo4j_survives(
     assert ok.status_code == 200 and ok.json()["rows"] == [{"one": 1}]
 
 
-def _survives(driver: neo4j.Driver, settings: Settings, pid: int | None) -> bool:
-    """Wait until Neo4j is idle again (True) or its process has exited (False)."""
-    deadline = time.monotonic() + 120
+def _survives(
+    driver: neo4j.Driver, settings: Settings, pid: int | None, seconds: float = 300
+) -> bool:
+    """Wait until Neo4j is idle again (True) or its process has exited (False). On a
+    loaded machine the JVM can spend minutes in GC before either."""
+    deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if neo4j_local.status(settings).pid != pid:
             return False
@@ -98,7 +101,7 @@ def _survives(driver: neo4j.Driver, settings: Settings, pid: int | None) -> bool
             return True
         except (AssertionError, neo4j.exceptions.DriverError, OSError):
             time.sleep(0.5)
-    raise AssertionError("Neo4j neither recovered nor exited within 120 s")
+    raise AssertionError(f"Neo4j neither recovered nor exited within {seconds:.0f} s")
 
 
 def test_huge_list_answers_in_time_and_neo4j_comes_back(
