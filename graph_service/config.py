@@ -29,7 +29,9 @@ class Settings(BaseSettings):
     # --- the local Neo4j server the project runs itself ----------------------------
     neo4j_version: str = Field(
         default="5.26",
-        description="Neo4j release line (newest patch that resolves) or exact version.",
+        description="Neo4j release line (its newest patch on Maven Central when first "
+        "installed; `graph-service neo4j install --upgrade` fetches a newer one) or an "
+        "exact version.",
     )
     neo4j_bolt_port: int = 7687
     neo4j_http_port: int = 7474
@@ -37,6 +39,13 @@ class Settings(BaseSettings):
     neo4j_pagecache_size: str = "2g"
     neo4j_start_timeout_seconds: float = 180.0
     neo4j_with_browser: bool = True
+    neo4j_supervise: bool = Field(
+        default=True,
+        description="The API process restarts the local Neo4j when it exits unexpectedly "
+        "(not after `graph-service neo4j stop`).",
+    )
+    neo4j_supervise_interval_seconds: float = 2.0
+    neo4j_restart_backoff_max_seconds: float = 60.0
     neo4j_transaction_memory_max: str = Field(
         default="256m",
         description="Most heap one transaction may use (db.memory.transaction.max); a "
@@ -63,6 +72,11 @@ class Settings(BaseSettings):
         "the local server's dbms.security.procedures.allowlist (which governs plugin "
         "procedures; Neo4j's built-in ones stay loaded for the service itself). DBMS-mode "
         "procedures (dbms.*) are refused by /cypher anyway: their query type is not 'r'.",
+    )
+    maven_repository_url: str = Field(
+        default="https://repo.maven.apache.org/maven2",
+        description="Maven repository Neo4j's jars and metadata are fetched from (Maven "
+        "Central, or a mirror of it).",
     )
     cache_dir: Path = Field(default_factory=lambda: Path(user_cache_dir("graph-service")))
     data_dir: Path = Field(default_factory=lambda: Path(user_data_dir("graph-service")))

@@ -1,16 +1,18 @@
 """The project's own Neo4j server: fetched from Maven Central, run on Java 17 on loopback.
 
-``install`` resolves ``org.neo4j:neo4j`` (newest patch of the configured release line)
-and, when it resolves, ``org.neo4j.client:neo4j-browser`` with ``mvn`` into a cache
-folder outside the work tree. ``start`` writes a minimal ``neo4j.conf`` under the data
-folder, sets the initial password on first start, launches
-``org.neo4j.server.CommunityEntryPoint`` in the background and waits until Bolt answers.
-``stop`` ends only the process this module started (by its recorded pid).
+``install`` fetches ``org.neo4j:neo4j`` (the newest patch of the configured release line,
+looked up once) and ``org.neo4j.client:neo4j-browser`` at exact versions into a cache
+folder outside the work tree, one folder per version (``neo4j_fetch`` says how).
+``start`` writes a minimal ``neo4j.conf`` under the data folder, sets the initial
+password on first start, launches ``org.neo4j.server.CommunityEntryPoint`` in the
+background and waits until Bolt answers. ``stop`` ends only the process this module
+started (by its recorded pid).
 """
 
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import json
 import logging
 import os
@@ -26,6 +28,14 @@ from pathlib import Path
 
 from graph_service.config import Settings
 from graph_service.errors import GraphServiceError, Neo4jServerError, StoreAuthError
+from graph_service.neo4j_fetch import (
+    FetchProgress,
+    ProgressHook,
+    Resolved,
+    fetch,
+    is_exact,
+    resolve_versions,
+)
 from graph_service.store.driver import verify_connectivity
 
 logger = logging.getLogger(__name__)
@@ -33,7 +43,6 @@ logger = logging.getLogger(__name__)
 ENTRY_POINT = "org.neo4j.server.CommunityEntryPoint"
 ADMIN_TOOL = "org.neo4j.cli.AdminTool"
 MIN_JAVA = 17
-_BROWSER_RANGE = "[5.0,6.0)"
 # -XX:+ExitOnOutOfMemoryError stays: db.memory.transaction.max does not track every
 # allocation (one huge expression value, e.g. a list comprehension over range(1, 5e7),
 # still exhausts the heap), and a JVM that survives an OutOfMemoryError can be left
@@ -79,8 +88,9 @@ class ServerStatus:
 # --- layout --------------------------------------------------------------------------
 
 
-def install_dir(settings: Settings) -> Path:
-    return settings.cache_dir / f"neo4j-{settings.neo4j_version}"
+def install_dir(settings: Settings, version: str) -> Path:
+    """Where the exact ``version`` is (or would be) installed, shared by every checkout."""
+    return settings.cache_dir / f"neo4j-{version}"
 
 
 def home_dir(settings: Settings) -> Path:
@@ -91,116 +101,160 @@ def _pid_file(settings: Settings) -> Path:
     return home_dir(settings) / "run" / "graph-service-neo4j.pid"
 
 
-def _manifest(settings: Settings) -> Path:
-    return install_dir(settings) / "install.json"
+def _stop_marker(settings: Settings) -> Path:
+    """Written by ``stop`` before it ends the server: the exit that follows is wanted."""
+    return home_dir(settings) / "run" / "graph-service-neo4j.stopped"
 
 
 # --- install -------------------------------------------------------------------------
 
 
-def _version_spec(line: str) -> str:
-    """``5.26`` -> the Maven range of its patches; an exact version stays as it is."""
-    if re.fullmatch(r"\d+\.\d+", line):
-        major, minor = line.split(".")
-        return f"[{major}.{minor}.0,{major}.{int(minor) + 1}.0)"
-    return line
+def installations(settings: Settings) -> list[Installation]:
+    """Every complete installation in the cache folder, oldest version first.
+
+    Each folder's ``install.json`` says which version it holds (folders named after a
+    release line, as earlier versions of this module wrote them, count too)."""
+    found = []
+    for manifest in settings.cache_dir.glob("neo4j-*/install.json"):
+        try:
+            data = json.loads(manifest.read_text(encoding="utf-8"))
+            version = str(data["version"])
+        except (OSError, ValueError, KeyError):
+            continue
+        lib = manifest.parent / "lib"
+        if (lib / f"neo4j-{version}.jar").is_file():
+            found.append(Installation(version=version, lib_dir=lib, browser=data.get("browser")))
+    return sorted(found, key=lambda inst: _version_key(inst.version))
 
 
-def _pom(neo4j_version: str, with_browser: bool) -> str:
-    browser = (
-        "<dependency><groupId>org.neo4j.client</groupId><artifactId>neo4j-browser</artifactId>"
-        f"<version>{_BROWSER_RANGE}</version></dependency>"
-        if with_browser
-        else ""
-    )
-    return f"""<project xmlns="http://maven.apache.org/POM/4.0.0">
-  <modelVersion>4.0.0</modelVersion>
-  <groupId>graph-service</groupId><artifactId>neo4j-runtime</artifactId><version>1</version>
-  <dependencies>
-    <dependency><groupId>org.neo4j</groupId><artifactId>neo4j</artifactId>
-      <version>{_version_spec(neo4j_version)}</version></dependency>
-    {browser}
-  </dependencies>
-</project>
-"""
+def _version_key(version: str) -> tuple[int, ...]:
+    return tuple(int(part) if part.isdigit() else -1 for part in re.split(r"[.-]", version))
 
 
-def installation(settings: Settings) -> Installation | None:
-    """The recorded installation, if complete."""
-    manifest = _manifest(settings)
-    if not manifest.is_file():
-        return None
-    data = json.loads(manifest.read_text(encoding="utf-8"))
-    lib = install_dir(settings) / "lib"
-    if not (lib / f"neo4j-{data['version']}.jar").is_file():
-        return None
-    return Installation(version=data["version"], lib_dir=lib, browser=data.get("browser"))
+def installation(settings: Settings, spec: str | None = None) -> Installation | None:
+    """The installation that serves ``spec`` (default: the configured version): that exact
+    version, or for a release line its newest installed patch. No network."""
+    spec = spec or settings.neo4j_version
+    matching = [
+        inst
+        for inst in installations(settings)
+        if inst.version == spec or (not is_exact(spec) and inst.version.startswith(spec + "."))
+    ]
+    return matching[-1] if matching else None
 
 
-def install(settings: Settings, *, force: bool = False, report: Reporter = _quiet) -> Installation:
-    """Fetch Neo4j (and Neo4j Browser, if it resolves) with Maven. A second call is a no-op."""
-    existing = installation(settings)
-    if existing and not force:
+def install(
+    settings: Settings,
+    *,
+    version: str | None = None,
+    force: bool = False,
+    upgrade: bool = False,
+    report: Reporter = _quiet,
+    progress: ProgressHook | None = None,
+) -> Installation:
+    """Fetch Neo4j ``version`` (default: the configured one) and Neo4j Browser.
+
+    A release line is resolved to its newest patch on Maven Central once; after that the
+    installed patch serves it without any network (a second call is a no-op) until
+    ``upgrade`` looks for a newer patch. ``force`` fetches again."""
+    spec = version or settings.neo4j_version
+    existing = installation(settings, spec)
+    if existing and not force and not (upgrade and not is_exact(spec)):
         report(f"Neo4j {existing.version} already installed in {existing.lib_dir}")
         return existing
-    mvn = shutil.which("mvn")
-    if mvn is None:
-        raise Neo4jServerError("Maven ('mvn') is not on PATH; install Maven 3.8+ first")
-    target = install_dir(settings)
-    staging = target / "lib.partial"
-    shutil.rmtree(staging, ignore_errors=True)
+    hook = progress or _text_progress(report)
+    report(f"Looking up the newest Neo4j {spec} on {settings.maven_repository_url} ...")
+    resolved = resolve_versions(spec, settings, hook)
+    exact = installation(settings, resolved.neo4j)
+    if exact and not force:
+        report(f"Neo4j {exact.version} (the newest {spec}) already installed in {exact.lib_dir}")
+        return exact
+    target = install_dir(settings, resolved.neo4j)
     target.mkdir(parents=True, exist_ok=True)
+    with (target / ".install.lock").open("a") as lock:
+        # Two checkouts set up at once: the second waits, then finds the first's work.
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        exact = installation(settings, resolved.neo4j)
+        if exact and not force:
+            report(f"Neo4j {exact.version} already installed in {exact.lib_dir}")
+            return exact
+        return _fetch_into(settings, resolved, target, force=force, report=report, hook=hook)
 
-    browser: str | None = None
-    attempts = [True, False] if settings.neo4j_with_browser else [False]
-    last_error = ""
-    for with_browser in attempts:
-        (target / "pom.xml").write_text(
-            _pom(settings.neo4j_version, with_browser), encoding="utf-8"
-        )
-        report(
-            f"Resolving org.neo4j:neo4j {settings.neo4j_version}"
-            + (" + neo4j-browser" if with_browser else "")
-            + " from Maven Central ..."
-        )
-        command = [
-            mvn,
-            "-B",
-            "-q",
-            "-f",
-            str(target / "pom.xml"),
-            "dependency:copy-dependencies",
-            f"-DoutputDirectory={staging}",
-            "-DincludeScope=runtime",
-        ]
-        done = subprocess.run(command, capture_output=True, text=True, check=False)
-        if done.returncode == 0:
-            if with_browser:
-                jars = sorted(staging.glob("neo4j-browser-*.jar"))
-                browser = jars[-1].stem.removeprefix("neo4j-browser-") if jars else None
-            break
-        last_error = (done.stdout + done.stderr).strip()[-3000:]
+
+def _fetch_into(
+    settings: Settings,
+    resolved: Resolved,
+    target: Path,
+    *,
+    force: bool,
+    report: Reporter,
+    hook: ProgressHook,
+) -> Installation:
+    staging = target / "lib.partial"
+    if force:
         shutil.rmtree(staging, ignore_errors=True)
-        if with_browser:
-            logger.warning("neo4j-browser did not resolve; installing the server without it")
-    else:
-        raise Neo4jServerError(
-            "Maven could not fetch Neo4j:\n  " + " ".join(command) + "\n" + last_error
-        )
-
-    version = _server_version(staging)
+    report(
+        f"Fetching Neo4j {resolved.neo4j}"
+        + (f" and Neo4j Browser {resolved.browser}" if resolved.browser else "")
+        + f" into {target}"
+    )
+    artifacts = fetch(resolved, staging, target, settings, hook)
+    wanted = {a.filename for a in artifacts}
+    for stray in staging.iterdir():  # left by an interrupted run of another tree
+        if stray.name not in wanted:
+            stray.unlink()
+    installed = _server_version(staging)
+    if installed != resolved.neo4j:
+        raise Neo4jServerError(f"fetched neo4j-{installed}.jar, expected {resolved.neo4j}")
     lib = target / "lib"
     shutil.rmtree(lib, ignore_errors=True)
     staging.rename(lib)
-    _manifest(settings).write_text(
-        json.dumps({"version": version, "browser": browser}, indent=2), encoding="utf-8"
+    (target / "install.json").write_text(
+        json.dumps(
+            {
+                "version": resolved.neo4j,
+                "browser": resolved.browser,
+                "artifacts": sorted(a.coordinates for a in artifacts),
+            },
+            indent=2,
+        ),
+        encoding="utf-8",
     )
     report(
-        f"Installed Neo4j {version}"
-        + (f" with Neo4j Browser {browser}" if browser else "")
+        f"Installed Neo4j {resolved.neo4j}"
+        + (f" with Neo4j Browser {resolved.browser}" if resolved.browser else "")
         + f" in {lib}"
     )
-    return Installation(version=version, lib_dir=lib, browser=browser)
+    if installation(settings) != installation(settings, resolved.neo4j):
+        report(
+            f"The configured version is {settings.neo4j_version}; to run this one, set "
+            f"GRAPH_SERVICE_NEO4J_VERSION={resolved.neo4j}"
+        )
+    return Installation(version=resolved.neo4j, lib_dir=lib, browser=resolved.browser)
+
+
+def _text_progress(report: Reporter, every_seconds: float = 3.0) -> ProgressHook:
+    """Progress as a line now and then, for logs and callers without a terminal."""
+    last_phase = ""
+    last_at = 0.0
+
+    def hook(state: FetchProgress) -> None:
+        nonlocal last_phase, last_at
+        now = time.monotonic()
+        finished = state.total is not None and state.done == state.total
+        if state.phase == last_phase and now - last_at < every_seconds and not finished:
+            return
+        last_phase, last_at = state.phase, now
+        if state.phase == "tree" and state.done:
+            report(f"  dependency tree: {state.done} POM files read")
+        elif state.phase == "jars" and state.total is not None:
+            total_mb = (state.bytes_total or 0) / 1e6
+            report(
+                f"  jars: {state.done}/{state.total} artifacts, "
+                f"{state.bytes_done / 1e6:.1f}/{total_mb:.1f} MB"
+            )
+
+    return hook
 
 
 def _server_version(lib: Path) -> str:
@@ -422,6 +476,7 @@ def start(settings: Settings, *, report: Reporter = _quiet) -> ServerStatus:
         f"--home-dir={home}",
         f"--config-dir={home / 'conf'}",
     ]
+    _stop_marker(settings).unlink(missing_ok=True)
     console = (home / "logs" / "console.log").open("ab")
     process = subprocess.Popen(
         command,
@@ -436,6 +491,24 @@ def start(settings: Settings, *, report: Reporter = _quiet) -> ServerStatus:
     report(f"Starting Neo4j {inst.version} (pid {process.pid}) on {settings.bolt_uri} ...")
     _wait_ready(settings, process.pid, report, process)
     return status(settings)
+
+
+def exited_unexpectedly(settings: Settings) -> int | None:
+    """The recorded pid when that server has gone without ``stop`` (which removes the pid
+    file): killed, or ended by ``-XX:+ExitOnOutOfMemoryError``. ``None`` otherwise."""
+    if _stop_marker(settings).exists():
+        return None
+    try:
+        pid = int(_pid_file(settings).read_text(encoding="utf-8").strip())
+    except (FileNotFoundError, ValueError):
+        return None
+    if _alive(pid) and _is_our_server(pid, settings):
+        return None
+    # /proc can read empty for an instant (the java launcher re-executing itself).
+    time.sleep(0.5)
+    if _alive(pid) and _is_our_server(pid, settings):
+        return None
+    return pid
 
 
 def _has_exited(pid: int, settings: Settings, process: subprocess.Popen[bytes] | None) -> bool:
@@ -533,6 +606,7 @@ def stop(settings: Settings, *, report: Reporter = _quiet) -> bool:
         report("Neo4j is not running")
         return False
     report(f"Stopping Neo4j (pid {pid}) ...")
+    _stop_marker(settings).touch()
     _terminate(pid, settings)
     report("Neo4j stopped")
     return True

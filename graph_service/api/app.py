@@ -30,6 +30,7 @@ from graph_service.api.routes import (
 from graph_service.config import Settings, get_settings
 from graph_service.errors import GraphServiceError
 from graph_service.store.graph_store import GraphStore
+from graph_service.supervisor import supervised
 
 logger = logging.getLogger(__name__)
 
@@ -148,7 +149,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 "Neo4j not available at start-up (%s); answering 503 until it is", exc.message
             )
         try:
-            yield
+            async with supervised(settings) as supervisor:
+                app.state.supervisor = supervisor
+                yield
         finally:
             await store.close()
 

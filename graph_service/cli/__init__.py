@@ -68,12 +68,30 @@ def _configure(
 @neo4j_app.command("install")
 @friendly_errors
 def neo4j_install(
+    version: str = typer.Option(
+        None,
+        "--version",
+        help="Release line (5.26: its newest patch) or exact version (5.26.30); "
+        "default: GRAPH_SERVICE_NEO4J_VERSION.",
+    ),
+    upgrade: bool = typer.Option(
+        False, help="Look up the newest patch of the line and fetch it if it is newer."
+    ),
     force: bool = typer.Option(False, help="Fetch again even if already installed."),
 ) -> None:
     """Fetch Neo4j Community (and Neo4j Browser) from Maven Central into the cache folder."""
     from graph_service import neo4j_local
+    from graph_service.cli.fetch_progress import fetch_progress
 
-    neo4j_local.install(get_settings(), force=force, report=say)
+    with fetch_progress(err_console) as progress:
+        neo4j_local.install(
+            get_settings(),
+            version=version,
+            force=force,
+            upgrade=upgrade,
+            report=say,
+            progress=progress,
+        )
 
 
 @neo4j_app.command("start")
@@ -167,13 +185,14 @@ def db_reset(
 
 def _register_optional_commands() -> None:
     """Commands whose modules belong to the extract, ingest, api and viz layers."""
-    from graph_service.cli import extract_cmd, ingest_cmd, map_cmd, serve_cmd, up_cmd
+    from graph_service.cli import doctor_cmd, extract_cmd, ingest_cmd, map_cmd, serve_cmd, up_cmd
 
     app.command("extract")(friendly_errors(extract_cmd.extract))
     app.command("ingest")(friendly_errors(ingest_cmd.ingest))
     app.command("serve")(friendly_errors(serve_cmd.serve))
     app.command("map")(friendly_errors(map_cmd.map_command))
     app.command("up")(friendly_errors(up_cmd.up))
+    app.command("doctor")(friendly_errors(doctor_cmd.doctor))
 
 
 _register_optional_commands()

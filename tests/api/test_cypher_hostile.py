@@ -24,9 +24,10 @@ TIMEOUT = 2.0  # cypher_timeout_seconds of the test app (tests/api/conftest.py)
 BOUND = TIMEOUT + 2.0
 
 
-def _wait_until_idle(driver: neo4j.Driver, seconds: float = 120.0) -> None:
+def _wait_until_idle(driver: neo4j.Driver, seconds: float = 300.0) -> None:
     """Until Neo4j answers and runs no transaction but this check (a cancelled query can
-    keep the server busy for a while after the API has answered)."""
+    keep the server busy for a while after the API has answered: one expression is not
+    interrupted, and `long reduce` took over 120 s on a machine loaded 5 to 1)."""
     deadline = time.monotonic() + seconds
     last: Exception | None = None
     while time.monotonic() < deadline:
@@ -87,9 +88,12 @@ def test_hostile_queries_answer_in_time_and_neo4j_survives(
     assert ok.status_code == 200 and ok.json()["rows"] == [{"one": 1}]
 
 
-def _survives(driver: neo4j.Driver, settings: Settings, pid: int | None) -> bool:
-    """Wait until Neo4j is idle again (True) or its process has exited (False)."""
-    deadline = time.monotonic() + 120
+def _survives(
+    driver: neo4j.Driver, settings: Settings, pid: int | None, seconds: float = 300
+) -> bool:
+    """Wait until Neo4j is idle again (True) or its process has exited (False). On a
+    loaded machine the JVM can spend minutes in GC before either."""
+    deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if neo4j_local.status(settings).pid != pid:
             return False
@@ -98,10 +102,10 @@ def _survives(driver: neo4j.Driver, settings: Settings, pid: int | None) -> bool
             return True
         except (AssertionError, neo4j.exceptions.DriverError, OSError):
             time.sleep(0.5)
-    raise AssertionError("Neo4j neither recovered nor exited within 120 s")
+    raise AssertionError(f"Neo4j neither recovered nor exited within {seconds:.0f} s")
 
 
-def test_huge_list_answers_in_time(
+def test_huge_list_answers_in_time_and_neo4j_comes_back(
     client: TestClient, seeded: neo4j.Driver, neo4j_server: Settings
 ) -> None:
     if neo4j_server.is_external_neo4j:
@@ -112,12 +116,15 @@ def test_huge_list_answers_in_time(
     assert seconds < BOUND, (status, body, seconds)
     assert status in (408, 413), body
     if not _survives(seeded, neo4j_server, pid):
-        # The values of one expression are not tracked by db.memory.transaction.max:
-        # the heap runs out and the JVM exits (-XX:+ExitOnOutOfMemoryError, on purpose).
-        # Restart it here so the suite goes on; bringing it back by itself is the
-        # supervisor's job (issue 10, "A supervised local server").
-        neo4j_local.start(neo4j_server)
-        pytest.xfail("Neo4j exited on OutOfMemoryError (expression memory is not tracked)")
+        # The values of one expression are not tracked by db.memory.transaction.max: the
+        # heap can run out and the JVM exit (-XX:+ExitOnOutOfMemoryError, on purpose).
+        # Nobody starts it here: the API's supervisor must bring it back by itself.
+        deadline = time.monotonic() + 240
+        while (ready := client.get("/ready")).status_code != 200:
+            assert time.monotonic() < deadline, f"Neo4j not back: {ready.json()}"
+            time.sleep(1)
+        assert neo4j_local.status(neo4j_server).pid not in (None, pid)
+        assert client.app.state.supervisor.restarts >= 1  # type: ignore[attr-defined]
     ok = client.post("/cypher", json={"query": "RETURN 1 AS one"}, headers=WRITE)
     assert ok.status_code == 200
 
