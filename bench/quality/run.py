@@ -108,8 +108,9 @@ def main() -> int:
             p, _n = extract_folder([folder])
             lines.append(row(name, "mixed", len(g.docs), g, p))
         sample = REPO / "graph_service" / "data" / "sample_corpus"
-        if (sample / "gold.jsonl").exists():
-            g = read_gold([sample / "gold.jsonl"])
+        sample_gold = REPO / "tests" / "data" / "sample_corpus_gold.jsonl"
+        if sample_gold.exists():
+            g = read_gold([sample_gold])
             g.docs |= {p.stem for p in sample.iterdir() if p.suffix in (".txt", ".md")}
             p, _n = extract_folder([sample])
             lines.append(row("sample corpus", "mixed", len(g.docs), g, p))
