@@ -172,6 +172,7 @@ def _statement(record: Mapping[str, Any]) -> StatementRecord:
             lang=doc.get("lang"),
         )
     start, end = s.get("span_start"), s.get("span_end")
+    intensity, quad_class = s.get("intensity"), s.get("quad_class")
     return StatementRecord(
         id=str(s["id"]),
         type=str(s.get("type") or ""),
@@ -189,6 +190,12 @@ def _statement(record: Mapping[str, Any]) -> StatementRecord:
         span=(int(start), int(end)) if start is not None and end is not None else None,
         sentence_index=s.get("sentence_index"),
         document=document,
+        date_kind=s.get("date_kind"),
+        event_date=to_date(s.get("event_date")),
+        event_date_end=to_date(s.get("event_date_end")),
+        date_text=s.get("date_text"),
+        intensity=None if intensity is None else finite_float(intensity),
+        quad_class=None if quad_class is None else int(quad_class),
     )
 
 

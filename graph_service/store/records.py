@@ -105,6 +105,18 @@ class StatementRecord:
     span: tuple[int, int] | None
     sentence_index: int | None
     document: DocumentRef | None
+    # time and strength (issue 13); None on statements stored before them
+    date_kind: str | None = None
+    event_date: dt.date | None = None
+    event_date_end: dt.date | None = None
+    date_text: str | None = None
+    intensity: float | None = None
+    quad_class: int | None = None
+
+    @property
+    def when(self) -> dt.date | None:
+        """The statement's time for filters and series: the event's date, else the report's."""
+        return self.event_date or self.date
 
 
 @dataclass(frozen=True, slots=True)

@@ -140,6 +140,9 @@ def statement_rows(
         items = tuple(dict.fromkeys(i for i in stmt.items if i))
         modality = _VALUES[stmt.modality]
         key = f"{a}|{type_value}|{b}"
+        # A negated statement has no strength (issue 13), whatever the extractor set.
+        intensity = None if stmt.negated else stmt.intensity
+        quad_class = None if stmt.negated or stmt.quad_class is None else int(stmt.quad_class)
         row = StatementRow(
             id=sid,
             document_id=doc_id,
@@ -170,6 +173,12 @@ def statement_rows(
                 "span_start": span_start,
                 "span_end": span_end,
                 "date": date,
+                "date_kind": None if stmt.date_kind is None else stmt.date_kind.value,
+                "event_date": stmt.event_date,
+                "event_date_end": stmt.event_date_end,
+                "date_text": stmt.date_text,
+                "intensity": intensity,
+                "quad_class": quad_class,
                 "pair_key": key,
             },
         )

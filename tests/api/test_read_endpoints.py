@@ -209,6 +209,48 @@ def test_evidence(client: TestClient) -> None:
     )
 
 
+def test_statements_show_event_date_and_intensity(client: TestClient) -> None:
+    (arms,) = client.get("/statements", params={"subject": "PRK", "modality": "asserted"}).json()[
+        "items"
+    ]
+    assert {k: arms[k] for k in _TIME_AND_STRENGTH} == {
+        "date": "2024-10-01",  # the report's
+        "date_kind": "event",
+        "event_date": "2024-09-01",
+        "event_date_end": "2024-09-30",
+        "date_text": "im September",
+        "when": "2024-09-01",
+        "intensity": 8.3,
+        "quad_class": 2,
+    }
+    evidence = client.get("/relations/PRK/SUPPLIES/RUS/evidence").json()["items"]
+    assert {k: evidence[0][k] for k in _TIME_AND_STRENGTH} == {
+        k: arms[k] for k in _TIME_AND_STRENGTH
+    }
+    (war,) = client.get("/statements", params={"type": "OPPOSES", "subject": "RUS"}).json()["items"]
+    assert (war["date_kind"], war["when"], war["intensity"], war["quad_class"]) == (
+        "reported",
+        "2024-10-01",
+        -10.0,
+        4,
+    )
+    (denied,) = client.get("/statements", params={"negated": "true"}).json()["items"]
+    assert (denied["intensity"], denied["quad_class"], denied["event_date"]) == (None, None, None)
+    assert denied["when"] == "2024-03-01"
+
+
+_TIME_AND_STRENGTH = (
+    "date",
+    "date_kind",
+    "event_date",
+    "event_date_end",
+    "date_text",
+    "when",
+    "intensity",
+    "quad_class",
+)
+
+
 def test_evidence_of_symmetric_edge_in_either_order(client: TestClient) -> None:
     for path in (
         "/relations/PRK/PARTNERSHIP/RUS/evidence",

@@ -47,7 +47,10 @@ def st(
     items: list[str] | None = None,
     evidence: str | None = None,
     subtype: str | None = None,
+    **when_and_strength: Any,
 ) -> Statement:
+    """``when_and_strength``: date_kind, event_date, event_date_end, date_text, intensity,
+    quad_class (issue 13), as the extractor would set them."""
     return Statement(
         path=d.path,
         subject=subject,
@@ -62,6 +65,7 @@ def st(
         rule="test",
         sentence_index=sentence,
         span=(10 * sentence, 10 * sentence + 9),
+        **when_and_strength,
     )
 
 
