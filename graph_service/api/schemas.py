@@ -174,6 +174,15 @@ class _EdgeStatsPublic(_Public):
     last_seen: dt.date | None = Field(default=None, examples=["2024-11-02"])
     items: list[str] = Field(default_factory=list, examples=[["artillery ammunition"]])
     speculative: bool = Field(default=False, description="Only speculative statements.")
+    intensity_statements: int = Field(
+        default=0, description="Statements behind the edge that have an intensity.", examples=[3]
+    )
+    intensity_sum: float = Field(
+        default=0.0, description="Sum of their Goldstein intensities.", examples=[24.9]
+    )
+    intensity_mean: float | None = Field(
+        default=None, description="Mean intensity (-10 … +10); null when none.", examples=[8.3]
+    )
 
     @staticmethod
     def stats(stats: rec.EdgeStats) -> dict[str, Any]:
@@ -186,6 +195,9 @@ class _EdgeStatsPublic(_Public):
             "last_seen": stats.last_seen,
             "items": stats.items,
             "speculative": stats.speculative,
+            "intensity_statements": stats.intensity_statements,
+            "intensity_sum": stats.intensity_sum,
+            "intensity_mean": stats.intensity_mean,
         }
 
 

@@ -139,7 +139,7 @@ def _actor(row: Mapping[str, Any]) -> ActorRecord:
 
 
 def _stats(edge: Mapping[str, Any]) -> EdgeStats:
-    confidence = edge.get("confidence")
+    confidence, mean = edge.get("confidence"), edge.get("intensity_mean")
     return EdgeStats(
         statements=int(edge.get("statements") or 0),
         documents=int(edge.get("documents") or 0),
@@ -149,6 +149,9 @@ def _stats(edge: Mapping[str, Any]) -> EdgeStats:
         last_seen=to_date(edge.get("last_seen")),
         items=str_list(edge.get("items")),
         speculative=bool(edge.get("speculative") or False),
+        intensity_statements=int(edge.get("intensity_statements") or 0),
+        intensity_sum=finite_float(edge.get("intensity_sum")),
+        intensity_mean=None if mean is None else finite_float(mean),
     )
 
 

@@ -59,6 +59,10 @@ class EdgeStats:
     last_seen: dt.date | None = None
     items: list[str] = field(default_factory=list)
     speculative: bool = False
+    # intensity (issue 13) of the non-negated statements that have one
+    intensity_statements: int = 0
+    intensity_sum: float = 0.0
+    intensity_mean: float | None = None
 
 
 @dataclass(frozen=True, slots=True)

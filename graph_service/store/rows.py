@@ -102,6 +102,7 @@ class StatementRow:
     modality: str
     date: dt.date | None
     items: tuple[str, ...]
+    intensity: float | None  # None when negated or not known
     key: str  # pair_key: shared by every statement of one aggregated edge
     # The row ``upsert_statements`` receives: the node's properties and the ids of its
     # document, subject and object; built once in ``statement_rows``, never copied.
@@ -154,6 +155,7 @@ def statement_rows(
             modality=modality,
             date=date,
             items=items,
+            intensity=intensity,
             key=key,
             param={
                 "id": sid,
@@ -212,6 +214,8 @@ class _Member(Protocol):
     def date(self) -> dt.date | None: ...
     @property
     def items(self) -> Sequence[str]: ...
+    @property
+    def intensity(self) -> float | None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,13 +227,18 @@ class StoredMember:
     modality: str
     date: dt.date | None
     items: tuple[str, ...]
+    intensity: float | None = None
 
 
 def aggregate(a: str, b: str, members: Sequence[_Member]) -> Row:
     """THE definition of an aggregated edge: its statements' count, documents, weight
     (summed confidence), best confidence, first and last date, items, and whether every
-    statement is speculative. ``cypher/write/add_edges`` adds such aggregates up."""
+    statement is speculative; and intensity (issue 13): how many statements have one, their
+    sum, and the mean over those (None when none has one). ``cypher/write/add_edges`` adds
+    such aggregates up (and recomputes the mean from the added count and sum)."""
     dates = [m.date for m in members if m.date is not None]
+    intensities = [m.intensity for m in members if m.intensity is not None]
+    intensity_sum = round(sum(intensities, 0.0), 6)
     return {
         "a": a,
         "b": b,
@@ -241,6 +250,9 @@ def aggregate(a: str, b: str, members: Sequence[_Member]) -> Row:
         "last_seen": max(dates) if dates else None,
         "items": list(dict.fromkeys(i for m in members for i in m.items)),
         "speculative": all(m.modality == Modality.SPECULATIVE.value for m in members),
+        "intensity_statements": len(intensities),
+        "intensity_sum": intensity_sum,
+        "intensity_mean": round(intensity_sum / len(intensities), 6) if intensities else None,
     }
 
 
@@ -271,6 +283,7 @@ def recomputed_edges(
                 modality=r["modality"],
                 date=r["date"],
                 items=tuple(r["items"] or ()),
+                intensity=None if r.get("intensity") is None else float(r["intensity"]),
             )
         )
     return {

@@ -190,6 +190,8 @@ def corpus() -> list[tuple[Document, list[Statement]]]:
                     0.6,
                     items=["missiles"],
                     modality=Modality.SPECULATIVE,
+                    intensity=7.0,
+                    quad_class=QuadClass.MATERIAL_COOPERATION,
                 ),
                 _statement(
                     d3,

@@ -152,6 +152,32 @@ def test_actor_relations_filters(client: TestClient) -> None:
     assert len(client.get("/actors/RUS/relations", params={"limit": 2}).json()["items"]) == 2
 
 
+def test_edges_show_intensity(client: TestClient) -> None:
+    # PRK -> RUS SUPPLIES: +8.3 (arms, 2024-10-01) and +7.0 (speculative, 2023-09-13)
+    expected = {"intensity_statements": 2, "intensity_sum": 15.3, "intensity_mean": 7.65}
+    (relation,) = client.get(
+        "/relations", params={"type": "SUPPLIES", "source": "PRK", "target": "RUS"}
+    ).json()["items"]
+    assert {k: relation[k] for k in expected} == expected
+    incoming = client.get("/actors/RUS/relations", params={"type": "SUPPLIES"}).json()["items"]
+    prk = next(i for i in incoming if i["counterpart"]["id"] == "PRK")
+    assert {k: prk[k] for k in expected} == expected
+    graph = client.get("/graph", params={"center": "PRK"}).json()
+    edge = next(e for e in graph["edges"] if e["type"] == "SUPPLIES")
+    assert {k: edge[k] for k in expected} == expected
+    # one statement of -10 (war); IRN -> RUS has none: count 0, no mean
+    (war,) = client.get("/relations", params={"type": "OPPOSES", "source": "RUS"}).json()["items"]
+    assert (war["intensity_statements"], war["intensity_sum"], war["intensity_mean"]) == (
+        1,
+        -10.0,
+        -10.0,
+    )
+    (drones,) = client.get(
+        "/relations", params={"type": "SUPPLIES", "source": "IRN", "target": "RUS"}
+    ).json()["items"]
+    assert (drones["intensity_statements"], drones["intensity_mean"]) == (0, None)
+
+
 def test_relations_list_and_pages(client: TestClient) -> None:
     everything = client.get("/relations").json()
     assert everything["next_cursor"] is None

@@ -138,7 +138,8 @@ def edges_from_scratch(
         RETURN a, s.type AS type, b, count(s) AS statements, count(DISTINCT d) AS documents,
                sum(s.confidence) AS weight, max(s.confidence) AS confidence,
                min(s.date) AS first_seen, max(s.date) AS last_seen,
-               collect(s.items) AS items, collect(s.modality) AS modalities
+               collect(s.items) AS items, collect(s.modality) AS modalities,
+               count(s.intensity) AS intensities, sum(s.intensity) AS intensity_sum
         """,
     )
     out: dict[tuple[str, str, str], dict[str, Any]] = {}
@@ -152,6 +153,11 @@ def edges_from_scratch(
             "last_seen": _plain(r["last_seen"]),
             "items": sorted({i for lst in r["items"] for i in lst}),
             "speculative": all(m == "speculative" for m in r["modalities"]),
+            "intensity_statements": r["intensities"],
+            "intensity_sum": round(r["intensity_sum"], 6),
+            "intensity_mean": round(r["intensity_sum"] / r["intensities"], 6)
+            if r["intensities"]
+            else None,
         }
     return out
 
@@ -162,6 +168,7 @@ def comparable(edge_map: dict[tuple[str, str, str], dict[str, Any]]) -> dict[Any
         k: {
             "first_seen": None,  # a null property is absent in Neo4j
             "last_seen": None,
+            "intensity_mean": None,
             **v,
             "items": sorted(v["items"]),
             "weight": round(v["weight"], 6),

@@ -111,6 +111,9 @@ def test_graph_contract(clean_db: neo4j.Driver, settings: Settings) -> None:
         "last_seen": dt.date(2024, 9, 2),
         "items": [],
         "speculative": False,
+        "intensity_statements": 1,  # only the treaty of "pact" has an intensity
+        "intensity_sum": 8.0,
+        "intensity_mean": 8.0,
     }
     supplies = e[("PRK", "SUPPLIES", "RUS")]
     assert supplies["statements"] == 2 and supplies["documents"] == 2
@@ -490,3 +493,62 @@ def test_event_date_and_intensity_round_trip(clean_db: neo4j.Driver, settings: S
     again = write_documents(settings, [(d, [dated, reported, negated])])
     assert [r.status for r in again] == [WriteStatus.UNCHANGED]
     assert snapshot(clean_db, settings) == before
+
+
+def test_edges_aggregate_intensity(clean_db: neo4j.Driver, settings: Settings) -> None:
+    one = doc("one", url="https://news.example/one", date=dt.date(2024, 1, 5))
+    two = doc("two", url="https://news.example/two", date=dt.date(2024, 2, 5))
+    three = doc("three", url="https://news.example/three", date=dt.date(2024, 3, 5))
+    items = [
+        (one, [st(one, "PRK", "SUPPLIES", "RUS", intensity=8.3, quad_class=2)]),
+        (
+            two,
+            [
+                st(two, "PRK", "SUPPLIES", "RUS", sentence=0, intensity=7.0, quad_class=2),
+                # negated: stored, but neither counted nor summed
+                st(two, "PRK", "SUPPLIES", "RUS", sentence=1, negated=True),
+                st(two, "RUS", "OPPOSES", "UKR", sentence=2, intensity=-10.0, quad_class=4),
+                st(two, "RUS", "OPPOSES", "UKR", sentence=3, intensity=-9.0, quad_class=4),
+            ],
+        ),
+        # a statement without an intensity counts as a statement, not in the mean
+        (three, [st(three, "PRK", "SUPPLIES", "RUS")]),
+    ]
+    write_documents(settings, items)
+    e = edges(clean_db, settings)
+    supplies, opposes = e[("PRK", "SUPPLIES", "RUS")], e[("RUS", "OPPOSES", "UKR")]
+    assert supplies["statements"] == 3
+    # 8.3 + 7.0 = 15.3 over 2 statements with an intensity: mean 7.65
+    assert (
+        supplies["intensity_statements"],
+        supplies["intensity_sum"],
+        supplies["intensity_mean"],
+    ) == (2, 15.3, 7.65)
+    # -10 + -9 = -19 over 2: mean -9.5
+    assert (
+        opposes["intensity_statements"],
+        opposes["intensity_sum"],
+        opposes["intensity_mean"],
+    ) == (2, -19.0, -9.5)
+    assert comparable(e) == edges_from_scratch(clean_db, settings)
+
+    # "two" replaced: its edges are recomputed from the stored statements
+    two_b = doc("two", "Changed text.", url="https://news.example/two", date=dt.date(2024, 2, 6))
+    write_documents(settings, [(two_b, [st(two_b, "PRK", "SUPPLIES", "RUS", intensity=8.3)])])
+    e = edges(clean_db, settings)
+    assert ("RUS", "OPPOSES", "UKR") not in e
+    supplies = e[("PRK", "SUPPLIES", "RUS")]
+    # 8.3 + 8.3 = 16.6 over 2: mean 8.3
+    assert (
+        supplies["intensity_statements"],
+        supplies["intensity_sum"],
+        supplies["intensity_mean"],
+    ) == (2, 16.6, 8.3)
+    assert comparable(e) == edges_from_scratch(clean_db, settings)
+
+    # an edge whose statements have no intensity: count 0, sum 0, no mean
+    four = doc("four", url="https://news.example/four")
+    write_documents(settings, [(four, [st(four, "IRN", "SUPPLIES", "RUS")])])
+    plain = edges(clean_db, settings)[("IRN", "SUPPLIES", "RUS")]
+    assert (plain["intensity_statements"], plain["intensity_sum"]) == (0, 0.0)
+    assert "intensity_mean" not in plain  # null: absent
