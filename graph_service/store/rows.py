@@ -101,6 +101,7 @@ class StatementRow:
     confidence: float
     modality: str
     date: dt.date | None
+    when: dt.date | None  # the event's date when the sentence gives one, else ``date``
     items: tuple[str, ...]
     intensity: float | None  # None when negated or not known
     key: str  # pair_key: shared by every statement of one aggregated edge
@@ -154,6 +155,7 @@ def statement_rows(
             confidence=stmt.confidence,
             modality=modality,
             date=date,
+            when=stmt.event_date or date,
             items=items,
             intensity=intensity,
             key=key,
@@ -211,7 +213,7 @@ class _Member(Protocol):
     @property
     def modality(self) -> str: ...
     @property
-    def date(self) -> dt.date | None: ...
+    def when(self) -> dt.date | None: ...
     @property
     def items(self) -> Sequence[str]: ...
     @property
@@ -225,18 +227,19 @@ class StoredMember:
     document_id: str
     confidence: float
     modality: str
-    date: dt.date | None
+    when: dt.date | None
     items: tuple[str, ...]
     intensity: float | None = None
 
 
 def aggregate(a: str, b: str, members: Sequence[_Member]) -> Row:
     """THE definition of an aggregated edge: its statements' count, documents, weight
-    (summed confidence), best confidence, first and last date, items, and whether every
+    (summed confidence), best confidence, first and last date (the statements' ``when``:
+    the event's date when known, else the report's), items, and whether every
     statement is speculative; and intensity (issue 13): how many statements have one, their
     sum, and the mean over those (None when none has one). ``cypher/write/add_edges`` adds
     such aggregates up (and recomputes the mean from the added count and sum)."""
-    dates = [m.date for m in members if m.date is not None]
+    dates = [m.when for m in members if m.when is not None]
     intensities = [m.intensity for m in members if m.intensity is not None]
     intensity_sum = round(sum(intensities, 0.0), 6)
     return {
@@ -281,7 +284,7 @@ def recomputed_edges(
                 document_id=r["document_id"],
                 confidence=float(r["confidence"]),
                 modality=r["modality"],
-                date=r["date"],
+                when=r["when"],
                 items=tuple(r["items"] or ()),
                 intensity=None if r.get("intensity") is None else float(r["intensity"]),
             )

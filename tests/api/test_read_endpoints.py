@@ -130,7 +130,8 @@ def test_actor_relations_filters(client: TestClient) -> None:
     supplies = client.get("/actors/RUS/relations", params={"type": "SUPPLIES"}).json()["items"]
     prk = next(i for i in supplies if i["counterpart"]["id"] == "PRK")
     assert prk["statements"] == 2 and prk["documents"] == 2
-    assert prk["first_seen"] == "2023-09-13" and prk["last_seen"] == "2024-10-01"
+    # last seen: the September delivery's event date, not its report (2024-10-01)
+    assert prk["first_seen"] == "2023-09-13" and prk["last_seen"] == "2024-09-01"
     assert set(prk["items"]) == {"artillery ammunition", "missiles"}
 
     out = client.get("/actors/RUS/relations", params={"direction": "out"}).json()["items"]
@@ -260,6 +261,19 @@ def test_statements_show_event_date_and_intensity(client: TestClient) -> None:
         -10.0,
         4,
     )
+    # the date filters use the event date when known: reported in October, done in September
+    september = client.get("/statements", params={"since": "2024-09-01", "until": "2024-09-30"})
+    assert [s["id"] for s in september.json()["items"]] == [arms["id"]]
+    october = client.get("/statements", params={"since": "2024-10-01", "until": "2024-10-31"})
+    assert [s["id"] for s in october.json()["items"]] == [war["id"]]
+
+    # and so do the edges' first/last seen, hence the edge filters: last seen 2024-09-01
+    def supplies_since(day: str) -> set[tuple[str, str]]:
+        items = client.get("/relations", params={"since": day, "type": "SUPPLIES"}).json()["items"]
+        return {(i["source"]["id"], i["target"]["id"]) for i in items}
+
+    assert ("PRK", "RUS") in supplies_since("2024-09-01")
+    assert ("PRK", "RUS") not in supplies_since("2024-09-15")
     (denied,) = client.get("/statements", params={"negated": "true"}).json()["items"]
     assert (denied["intensity"], denied["quad_class"], denied["event_date"]) == (None, None, None)
     assert denied["when"] == "2024-03-01"

@@ -134,10 +134,10 @@ def edges_from_scratch(
         WHERE NOT s.negated AND x <> y
         WITH CASE WHEN s.type = 'PARTNERSHIP' AND y.id < x.id THEN y.id ELSE x.id END AS a,
              CASE WHEN s.type = 'PARTNERSHIP' AND y.id < x.id THEN x.id ELSE y.id END AS b,
-             s, d
+             s, d, coalesce(s.event_date, s.date) AS when
         RETURN a, s.type AS type, b, count(s) AS statements, count(DISTINCT d) AS documents,
                sum(s.confidence) AS weight, max(s.confidence) AS confidence,
-               min(s.date) AS first_seen, max(s.date) AS last_seen,
+               min(when) AS first_seen, max(when) AS last_seen,
                collect(s.items) AS items, collect(s.modality) AS modalities,
                count(s.intensity) AS intensities, sum(s.intensity) AS intensity_sum
         """,

@@ -107,7 +107,8 @@ def test_graph_contract(clean_db: neo4j.Driver, settings: Settings) -> None:
         "documents": 2,
         "weight": 1.5,
         "confidence": 0.9,
-        "first_seen": dt.date(2024, 6, 19),
+        # the treaty's event date ("im Juni": 2024-06-01), not its report date (06-19)
+        "first_seen": dt.date(2024, 6, 1),
         "last_seen": dt.date(2024, 9, 2),
         "items": [],
         "speculative": False,
