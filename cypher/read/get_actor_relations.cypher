@@ -8,6 +8,8 @@ WHERE type(r) IN $types
 RETURN type(r) AS type, startNode(r) = a AS outgoing, b.id AS id, b.name AS name, b.kind AS kind,
        r.statements AS statements, r.documents AS documents, r.weight AS weight,
        r.confidence AS confidence, toString(r.first_seen) AS first_seen,
-       toString(r.last_seen) AS last_seen, r.items AS items, r.speculative AS speculative
+       toString(r.last_seen) AS last_seen, r.items AS items, r.speculative AS speculative,
+       r.intensity_statements AS intensity_statements, r.intensity_sum AS intensity_sum,
+       r.intensity_mean AS intensity_mean
 ORDER BY r.weight DESC, b.id, type
 LIMIT $limit

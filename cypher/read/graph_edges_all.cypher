@@ -8,6 +8,7 @@ WHERE type(r) IN $types
 RETURN a.id AS source, b.id AS target, type(r) AS type, r.statements AS statements,
        r.documents AS documents, r.weight AS weight, r.confidence AS confidence,
        toString(r.first_seen) AS first_seen, toString(r.last_seen) AS last_seen, r.items AS items,
-       r.speculative AS speculative
+       r.speculative AS speculative, r.intensity_statements AS intensity_statements,
+       r.intensity_sum AS intensity_sum, r.intensity_mean AS intensity_mean
 ORDER BY r.weight DESC, r.confidence DESC, a.id, b.id
 LIMIT $limit

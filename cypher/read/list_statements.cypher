@@ -1,4 +1,4 @@
-// Statements filtered by subject, object, either side (actor), type, document, date window, confidence, modality and negation; keyset-paginated by id.
+// Statements filtered by subject, object, either side (actor), type, document, date window (on the statement's time: its event date when known, else the report's), confidence, modality and negation; keyset-paginated by id.
 MATCH (x:Actor)<-[:SUBJECT]-(s:Statement)-[:OBJECT]->(y:Actor)
 WHERE ($after IS NULL OR s.id > $after)
   AND ($type IS NULL OR s.type = $type)
@@ -9,7 +9,7 @@ WHERE ($after IS NULL OR s.id > $after)
   AND ($modality IS NULL OR s.modality = $modality)
   AND ($negated IS NULL OR coalesce(s.negated, false) = $negated)
 OPTIONAL MATCH (s)-[:IN]->(d:Document)
-WITH s, x, y, d, coalesce(s.date, d.date) AS day
+WITH s, x, y, d, coalesce(s.event_date, s.date, d.date) AS day
 WHERE ($document IS NULL OR d.id = $document)
   AND ($since IS NULL OR day >= $since)
   AND ($until IS NULL OR day <= $until)

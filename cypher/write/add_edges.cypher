@@ -2,12 +2,18 @@
 // aggregated {{type}} edges: the statements of NEW documents, or every statement of a pair whose
 // edge was deleted to be recomputed (a PARTNERSHIP is stored once per pair, lower id first).
 // Exact because those statements never contributed before. Parameters: $edges [{a, b, statements,
-// documents, weight, confidence, first_seen, last_seen, items, speculative}].
+// documents, weight, confidence, first_seen, last_seen, items, speculative, intensity_statements,
+// intensity_sum, intensity_mean}]; the mean is recomputed from the added count and sum.
 UNWIND $edges AS e
 MATCH (a:Actor {id: e.a})
 MATCH (b:Actor {id: e.b})
 MERGE (a)-[r:{{type}}]->(b)
-SET r.statements = coalesce(r.statements, 0) + e.statements,
+WITH e, r, coalesce(r.intensity_statements, 0) + e.intensity_statements AS n,
+     round(coalesce(r.intensity_sum, 0.0) + e.intensity_sum, 6) AS total
+SET r.intensity_statements = n,
+    r.intensity_sum = total,
+    r.intensity_mean = CASE WHEN n > 0 THEN round(total / n, 6) END,
+    r.statements = coalesce(r.statements, 0) + e.statements,
     r.documents = coalesce(r.documents, 0) + e.documents,
     r.weight = round(coalesce(r.weight, 0.0) + e.weight, 6),
     r.confidence = CASE WHEN r.confidence IS NULL OR e.confidence > r.confidence

@@ -4,4 +4,4 @@ UNWIND $keys AS key
 MATCH (s:Statement {pair_key: key})-[:IN]->(d:Document)
 WHERE NOT coalesce(s.negated, false)
 RETURN key, d.id AS document_id, s.confidence AS confidence, s.modality AS modality,
-       s.date AS date, s.items AS items
+       coalesce(s.event_date, s.date) AS when, s.items AS items, s.intensity AS intensity

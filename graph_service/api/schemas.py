@@ -8,7 +8,7 @@ from typing import Any, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from graph_service.models import Modality, RelationType, Statement
+from graph_service.models import DateKind, Modality, QuadClass, RelationType, Statement
 from graph_service.store import records as rec
 
 ACTOR_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.:\-]{0,99}$"
@@ -174,6 +174,15 @@ class _EdgeStatsPublic(_Public):
     last_seen: dt.date | None = Field(default=None, examples=["2024-11-02"])
     items: list[str] = Field(default_factory=list, examples=[["artillery ammunition"]])
     speculative: bool = Field(default=False, description="Only speculative statements.")
+    intensity_statements: int = Field(
+        default=0, description="Statements behind the edge that have an intensity.", examples=[3]
+    )
+    intensity_sum: float = Field(
+        default=0.0, description="Sum of their Goldstein intensities.", examples=[24.9]
+    )
+    intensity_mean: float | None = Field(
+        default=None, description="Mean intensity (-10 … +10); null when none.", examples=[8.3]
+    )
 
     @staticmethod
     def stats(stats: rec.EdgeStats) -> dict[str, Any]:
@@ -186,6 +195,9 @@ class _EdgeStatsPublic(_Public):
             "last_seen": stats.last_seen,
             "items": stats.items,
             "speculative": stats.speculative,
+            "intensity_statements": stats.intensity_statements,
+            "intensity_sum": stats.intensity_sum,
+            "intensity_mean": stats.intensity_mean,
         }
 
 
@@ -259,6 +271,13 @@ class StatementPublic(_Public):
                     "modality": "asserted",
                     "negated": False,
                     "date": "2024-10-01",
+                    "date_kind": "event",
+                    "event_date": "2024-09-01",
+                    "event_date_end": "2024-09-30",
+                    "date_text": "im September",
+                    "when": "2024-09-01",
+                    "intensity": 7.0,
+                    "quad_class": 2,
                     "document": {
                         "id": "doc-1",
                         "title": "Munition aus Pjöngjang",
@@ -281,7 +300,26 @@ class StatementPublic(_Public):
     negated: bool = False
     attributed_to: str | None = None
     rule: str | None = None
-    date: dt.date | None = None
+    date: dt.date | None = Field(default=None, description="The report's (document's) date.")
+    date_kind: str | None = Field(
+        default=None, description="reported, event, period_start or period.", examples=["event"]
+    )
+    event_date: dt.date | None = Field(
+        default=None, description="First day of the event or period the sentence dates."
+    )
+    event_date_end: dt.date | None = Field(
+        default=None, description="Last day (inclusive); null for an open period ('since')."
+    )
+    date_text: str | None = Field(default=None, description="The date as the sentence writes it.")
+    when: dt.date | None = Field(
+        default=None, description="The statement's time: event_date when known, else date."
+    )
+    intensity: float | None = Field(
+        default=None, description="Goldstein scale (-10 … +10); null when negated.", examples=[7.0]
+    )
+    quad_class: int | None = Field(
+        default=None, description="CAMEO QuadClass 1-4; null when negated.", examples=[2]
+    )
     span: list[int] | None = Field(default=None, description="[start, end] in the text.")
     sentence_index: int | None = None
     document: DocumentRefPublic | None = None
@@ -302,6 +340,13 @@ class StatementPublic(_Public):
             attributed_to=s.attributed_to,
             rule=s.rule,
             date=s.date,
+            date_kind=s.date_kind,
+            event_date=s.event_date,
+            event_date_end=s.event_date_end,
+            date_text=s.date_text,
+            when=s.when,
+            intensity=s.intensity,
+            quad_class=s.quad_class,
             span=list(s.span) if s.span else None,
             sentence_index=s.sentence_index,
             document=DocumentRefPublic.of(s.document) if s.document else None,
@@ -502,6 +547,13 @@ class ExtractedStatementPublic(_Public):
     attributed_to: str | None = None
     lang: str | None = None
     date: dt.date | None = None
+    date_kind: DateKind | None = None
+    event_date: dt.date | None = None
+    event_date_end: dt.date | None = None
+    date_text: str | None = None
+    when: dt.date | None = Field(default=None, description="event_date when known, else date.")
+    intensity: float | None = Field(default=None, description="Goldstein scale; null when negated.")
+    quad_class: QuadClass | None = Field(default=None, description="CAMEO QuadClass 1-4.")
     span: list[int] | None = None
     rule: str
 
@@ -520,6 +572,13 @@ class ExtractedStatementPublic(_Public):
             attributed_to=s.attributed_to,
             lang=s.lang,
             date=s.date,
+            date_kind=s.date_kind,
+            event_date=s.event_date,
+            event_date_end=s.event_date_end,
+            date_text=s.date_text,
+            when=s.when,
+            intensity=None if s.negated else s.intensity,
+            quad_class=None if s.negated else s.quad_class,
             span=list(s.span) if s.span else None,
             rule=s.rule,
         )

@@ -33,6 +33,9 @@ CSV_COLUMNS = [
     "last_seen",
     "items",
     "speculative",
+    "intensity_statements",
+    "intensity_sum",
+    "intensity_mean",
 ]
 
 
@@ -56,6 +59,10 @@ def _edge_attributes(edge: Edge) -> dict[str, Any]:
         "last_seen": stats.last_seen.isoformat() if stats.last_seen else "",
         "items": "; ".join(stats.items),
         "speculative": stats.speculative,
+        "intensity_statements": stats.intensity_statements,
+        "intensity_sum": stats.intensity_sum,
+        # no nulls in GraphML/GEXF: 0.0 when no statement has an intensity (count 0)
+        "intensity_mean": stats.intensity_mean if stats.intensity_mean is not None else 0.0,
     }
 
 

@@ -139,7 +139,7 @@ def _actor(row: Mapping[str, Any]) -> ActorRecord:
 
 
 def _stats(edge: Mapping[str, Any]) -> EdgeStats:
-    confidence = edge.get("confidence")
+    confidence, mean = edge.get("confidence"), edge.get("intensity_mean")
     return EdgeStats(
         statements=int(edge.get("statements") or 0),
         documents=int(edge.get("documents") or 0),
@@ -149,6 +149,9 @@ def _stats(edge: Mapping[str, Any]) -> EdgeStats:
         last_seen=to_date(edge.get("last_seen")),
         items=str_list(edge.get("items")),
         speculative=bool(edge.get("speculative") or False),
+        intensity_statements=int(edge.get("intensity_statements") or 0),
+        intensity_sum=finite_float(edge.get("intensity_sum")),
+        intensity_mean=None if mean is None else finite_float(mean),
     )
 
 
@@ -172,6 +175,7 @@ def _statement(record: Mapping[str, Any]) -> StatementRecord:
             lang=doc.get("lang"),
         )
     start, end = s.get("span_start"), s.get("span_end")
+    intensity, quad_class = s.get("intensity"), s.get("quad_class")
     return StatementRecord(
         id=str(s["id"]),
         type=str(s.get("type") or ""),
@@ -189,6 +193,12 @@ def _statement(record: Mapping[str, Any]) -> StatementRecord:
         span=(int(start), int(end)) if start is not None and end is not None else None,
         sentence_index=s.get("sentence_index"),
         document=document,
+        date_kind=s.get("date_kind"),
+        event_date=to_date(s.get("event_date")),
+        event_date_end=to_date(s.get("event_date_end")),
+        date_text=s.get("date_text"),
+        intensity=None if intensity is None else finite_float(intensity),
+        quad_class=None if quad_class is None else int(quad_class),
     )
 
 

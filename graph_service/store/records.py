@@ -59,6 +59,10 @@ class EdgeStats:
     last_seen: dt.date | None = None
     items: list[str] = field(default_factory=list)
     speculative: bool = False
+    # intensity (issue 13) of the non-negated statements that have one
+    intensity_statements: int = 0
+    intensity_sum: float = 0.0
+    intensity_mean: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +109,18 @@ class StatementRecord:
     span: tuple[int, int] | None
     sentence_index: int | None
     document: DocumentRef | None
+    # time and strength (issue 13); None on statements stored before them
+    date_kind: str | None = None
+    event_date: dt.date | None = None
+    event_date_end: dt.date | None = None
+    date_text: str | None = None
+    intensity: float | None = None
+    quad_class: int | None = None
+
+    @property
+    def when(self) -> dt.date | None:
+        """The statement's time for filters and series: the event's date, else the report's."""
+        return self.event_date or self.date
 
 
 @dataclass(frozen=True, slots=True)

@@ -101,7 +101,9 @@ class StatementRow:
     confidence: float
     modality: str
     date: dt.date | None
+    when: dt.date | None  # the event's date when the sentence gives one, else ``date``
     items: tuple[str, ...]
+    intensity: float | None  # None when negated or not known
     key: str  # pair_key: shared by every statement of one aggregated edge
     # The row ``upsert_statements`` receives: the node's properties and the ids of its
     # document, subject and object; built once in ``statement_rows``, never copied.
@@ -140,6 +142,9 @@ def statement_rows(
         items = tuple(dict.fromkeys(i for i in stmt.items if i))
         modality = _VALUES[stmt.modality]
         key = f"{a}|{type_value}|{b}"
+        # A negated statement has no strength (issue 13), whatever the extractor set.
+        intensity = None if stmt.negated else stmt.intensity
+        quad_class = None if stmt.negated or stmt.quad_class is None else int(stmt.quad_class)
         row = StatementRow(
             id=sid,
             document_id=doc_id,
@@ -150,7 +155,9 @@ def statement_rows(
             confidence=stmt.confidence,
             modality=modality,
             date=date,
+            when=stmt.event_date or date,
             items=items,
+            intensity=intensity,
             key=key,
             param={
                 "id": sid,
@@ -170,6 +177,12 @@ def statement_rows(
                 "span_start": span_start,
                 "span_end": span_end,
                 "date": date,
+                "date_kind": None if stmt.date_kind is None else stmt.date_kind.value,
+                "event_date": stmt.event_date,
+                "event_date_end": stmt.event_date_end,
+                "date_text": stmt.date_text,
+                "intensity": intensity,
+                "quad_class": quad_class,
                 "pair_key": key,
             },
         )
@@ -200,9 +213,11 @@ class _Member(Protocol):
     @property
     def modality(self) -> str: ...
     @property
-    def date(self) -> dt.date | None: ...
+    def when(self) -> dt.date | None: ...
     @property
     def items(self) -> Sequence[str]: ...
+    @property
+    def intensity(self) -> float | None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,15 +227,21 @@ class StoredMember:
     document_id: str
     confidence: float
     modality: str
-    date: dt.date | None
+    when: dt.date | None
     items: tuple[str, ...]
+    intensity: float | None = None
 
 
 def aggregate(a: str, b: str, members: Sequence[_Member]) -> Row:
     """THE definition of an aggregated edge: its statements' count, documents, weight
-    (summed confidence), best confidence, first and last date, items, and whether every
-    statement is speculative. ``cypher/write/add_edges`` adds such aggregates up."""
-    dates = [m.date for m in members if m.date is not None]
+    (summed confidence), best confidence, first and last date (the statements' ``when``:
+    the event's date when known, else the report's), items, and whether every
+    statement is speculative; and intensity (issue 13): how many statements have one, their
+    sum, and the mean over those (None when none has one). ``cypher/write/add_edges`` adds
+    such aggregates up (and recomputes the mean from the added count and sum)."""
+    dates = [m.when for m in members if m.when is not None]
+    intensities = [m.intensity for m in members if m.intensity is not None]
+    intensity_sum = round(sum(intensities, 0.0), 6)
     return {
         "a": a,
         "b": b,
@@ -232,6 +253,9 @@ def aggregate(a: str, b: str, members: Sequence[_Member]) -> Row:
         "last_seen": max(dates) if dates else None,
         "items": list(dict.fromkeys(i for m in members for i in m.items)),
         "speculative": all(m.modality == Modality.SPECULATIVE.value for m in members),
+        "intensity_statements": len(intensities),
+        "intensity_sum": intensity_sum,
+        "intensity_mean": round(intensity_sum / len(intensities), 6) if intensities else None,
     }
 
 
@@ -260,8 +284,9 @@ def recomputed_edges(
                 document_id=r["document_id"],
                 confidence=float(r["confidence"]),
                 modality=r["modality"],
-                date=r["date"],
+                when=r["when"],
                 items=tuple(r["items"] or ()),
+                intensity=None if r.get("intensity") is None else float(r["intensity"]),
             )
         )
     return {

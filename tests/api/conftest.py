@@ -13,7 +13,16 @@ from pydantic import SecretStr
 
 from graph_service.api.app import create_app
 from graph_service.config import Settings
-from graph_service.models import Actor, ActorKind, Document, Modality, RelationType, Statement
+from graph_service.models import (
+    Actor,
+    ActorKind,
+    DateKind,
+    Document,
+    Modality,
+    QuadClass,
+    RelationType,
+    Statement,
+)
 from tests.store_sync import apply_schema, delete_everything, upsert_actors, write_documents
 
 WRITE_KEY = "test-write-key-0123456789"
@@ -145,6 +154,13 @@ def corpus() -> list[tuple[Document, list[Statement]]]:
                     0.85,
                     items=["artillery ammunition"],
                     subtype="arms",
+                    # as if the sentence dated it (issue 13): the event in September
+                    date_kind=DateKind.EVENT,
+                    event_date=dt.date(2024, 9, 1),
+                    event_date_end=dt.date(2024, 9, 30),
+                    date_text="im September",
+                    intensity=8.3,
+                    quad_class=QuadClass.MATERIAL_COOPERATION,
                 ),
                 _statement(
                     d2,
@@ -155,6 +171,9 @@ def corpus() -> list[tuple[Document, list[Statement]]]:
                     "Russland führt einen Angriffskrieg gegen die Ukraine.",
                     0.9,
                     subtype="war",
+                    date_kind=DateKind.REPORTED,
+                    intensity=-10.0,
+                    quad_class=QuadClass.MATERIAL_CONFLICT,
                 ),
             ],
         ),
@@ -171,6 +190,8 @@ def corpus() -> list[tuple[Document, list[Statement]]]:
                     0.6,
                     items=["missiles"],
                     modality=Modality.SPECULATIVE,
+                    intensity=7.0,
+                    quad_class=QuadClass.MATERIAL_COOPERATION,
                 ),
                 _statement(
                     d3,

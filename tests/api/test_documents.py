@@ -66,6 +66,30 @@ def test_extract_writes_nothing(write_client: TestClient, driver: neo4j.Driver) 
     assert _counts(driver) == before
 
 
+def test_extract_shows_event_date_and_intensity(write_client: TestClient) -> None:
+    text = (
+        "Nordkorea liefert seit Juni 2023 Artilleriemunition an Russland. "
+        "China hat keine Waffen an Russland geliefert."
+    )
+    response = write_client.post("/extract", json={"text": text, "date": "2024-10-01"})
+    assert response.status_code == 200, response.text
+    by_subject = {s["subject"]: s for s in response.json()["statements"]}
+    supply, denied = by_subject["PRK"], by_subject["CHN"]
+    assert (supply["type"], supply["negated"]) == ("SUPPLIES", False)
+    assert (supply["date_kind"], supply["event_date"], supply["event_date_end"]) == (
+        "period_start",
+        "2023-06-01",
+        None,
+    )
+    assert (supply["date"], supply["when"]) == ("2024-10-01", "2023-06-01")
+    assert supply["date_text"] == "seit Juni 2023"
+    # arms: CAMEO 072 "provide military aid", Goldstein +8.3, material cooperation
+    assert (supply["intensity"], supply["quad_class"]) == (8.3, 2)
+    assert denied["negated"] is True
+    assert (denied["intensity"], denied["quad_class"]) == (None, None)
+    assert (denied["date_kind"], denied["when"]) == ("reported", "2024-10-01")
+
+
 def test_post_one_document(
     write_client: TestClient, driver: neo4j.Driver, stub_extractor: None
 ) -> None:

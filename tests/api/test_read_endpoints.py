@@ -130,7 +130,8 @@ def test_actor_relations_filters(client: TestClient) -> None:
     supplies = client.get("/actors/RUS/relations", params={"type": "SUPPLIES"}).json()["items"]
     prk = next(i for i in supplies if i["counterpart"]["id"] == "PRK")
     assert prk["statements"] == 2 and prk["documents"] == 2
-    assert prk["first_seen"] == "2023-09-13" and prk["last_seen"] == "2024-10-01"
+    # last seen: the September delivery's event date, not its report (2024-10-01)
+    assert prk["first_seen"] == "2023-09-13" and prk["last_seen"] == "2024-09-01"
     assert set(prk["items"]) == {"artillery ammunition", "missiles"}
 
     out = client.get("/actors/RUS/relations", params={"direction": "out"}).json()["items"]
@@ -150,6 +151,32 @@ def test_actor_relations_filters(client: TestClient) -> None:
     strong = client.get("/actors/RUS/relations", params={"min_confidence": 0.85}).json()["items"]
     assert all(i["confidence"] >= 0.85 for i in strong) and strong
     assert len(client.get("/actors/RUS/relations", params={"limit": 2}).json()["items"]) == 2
+
+
+def test_edges_show_intensity(client: TestClient) -> None:
+    # PRK -> RUS SUPPLIES: +8.3 (arms, 2024-10-01) and +7.0 (speculative, 2023-09-13)
+    expected = {"intensity_statements": 2, "intensity_sum": 15.3, "intensity_mean": 7.65}
+    (relation,) = client.get(
+        "/relations", params={"type": "SUPPLIES", "source": "PRK", "target": "RUS"}
+    ).json()["items"]
+    assert {k: relation[k] for k in expected} == expected
+    incoming = client.get("/actors/RUS/relations", params={"type": "SUPPLIES"}).json()["items"]
+    prk = next(i for i in incoming if i["counterpart"]["id"] == "PRK")
+    assert {k: prk[k] for k in expected} == expected
+    graph = client.get("/graph", params={"center": "PRK"}).json()
+    edge = next(e for e in graph["edges"] if e["type"] == "SUPPLIES")
+    assert {k: edge[k] for k in expected} == expected
+    # one statement of -10 (war); IRN -> RUS has none: count 0, no mean
+    (war,) = client.get("/relations", params={"type": "OPPOSES", "source": "RUS"}).json()["items"]
+    assert (war["intensity_statements"], war["intensity_sum"], war["intensity_mean"]) == (
+        1,
+        -10.0,
+        -10.0,
+    )
+    (drones,) = client.get(
+        "/relations", params={"type": "SUPPLIES", "source": "IRN", "target": "RUS"}
+    ).json()["items"]
+    assert (drones["intensity_statements"], drones["intensity_mean"]) == (0, None)
 
 
 def test_relations_list_and_pages(client: TestClient) -> None:
@@ -207,6 +234,61 @@ def test_evidence(client: TestClient) -> None:
         422,
         field="cursor",
     )
+
+
+def test_statements_show_event_date_and_intensity(client: TestClient) -> None:
+    (arms,) = client.get("/statements", params={"subject": "PRK", "modality": "asserted"}).json()[
+        "items"
+    ]
+    assert {k: arms[k] for k in _TIME_AND_STRENGTH} == {
+        "date": "2024-10-01",  # the report's
+        "date_kind": "event",
+        "event_date": "2024-09-01",
+        "event_date_end": "2024-09-30",
+        "date_text": "im September",
+        "when": "2024-09-01",
+        "intensity": 8.3,
+        "quad_class": 2,
+    }
+    evidence = client.get("/relations/PRK/SUPPLIES/RUS/evidence").json()["items"]
+    assert {k: evidence[0][k] for k in _TIME_AND_STRENGTH} == {
+        k: arms[k] for k in _TIME_AND_STRENGTH
+    }
+    (war,) = client.get("/statements", params={"type": "OPPOSES", "subject": "RUS"}).json()["items"]
+    assert (war["date_kind"], war["when"], war["intensity"], war["quad_class"]) == (
+        "reported",
+        "2024-10-01",
+        -10.0,
+        4,
+    )
+    # the date filters use the event date when known: reported in October, done in September
+    september = client.get("/statements", params={"since": "2024-09-01", "until": "2024-09-30"})
+    assert [s["id"] for s in september.json()["items"]] == [arms["id"]]
+    october = client.get("/statements", params={"since": "2024-10-01", "until": "2024-10-31"})
+    assert [s["id"] for s in october.json()["items"]] == [war["id"]]
+
+    # and so do the edges' first/last seen, hence the edge filters: last seen 2024-09-01
+    def supplies_since(day: str) -> set[tuple[str, str]]:
+        items = client.get("/relations", params={"since": day, "type": "SUPPLIES"}).json()["items"]
+        return {(i["source"]["id"], i["target"]["id"]) for i in items}
+
+    assert ("PRK", "RUS") in supplies_since("2024-09-01")
+    assert ("PRK", "RUS") not in supplies_since("2024-09-15")
+    (denied,) = client.get("/statements", params={"negated": "true"}).json()["items"]
+    assert (denied["intensity"], denied["quad_class"], denied["event_date"]) == (None, None, None)
+    assert denied["when"] == "2024-03-01"
+
+
+_TIME_AND_STRENGTH = (
+    "date",
+    "date_kind",
+    "event_date",
+    "event_date_end",
+    "date_text",
+    "when",
+    "intensity",
+    "quad_class",
+)
 
 
 def test_evidence_of_symmetric_edge_in_either_order(client: TestClient) -> None:

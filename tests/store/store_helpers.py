@@ -47,7 +47,10 @@ def st(
     items: list[str] | None = None,
     evidence: str | None = None,
     subtype: str | None = None,
+    **when_and_strength: Any,
 ) -> Statement:
+    """``when_and_strength``: date_kind, event_date, event_date_end, date_text, intensity,
+    quad_class (issue 13), as the extractor would set them."""
     return Statement(
         path=d.path,
         subject=subject,
@@ -62,6 +65,7 @@ def st(
         rule="test",
         sentence_index=sentence,
         span=(10 * sentence, 10 * sentence + 9),
+        **when_and_strength,
     )
 
 
@@ -130,11 +134,12 @@ def edges_from_scratch(
         WHERE NOT s.negated AND x <> y
         WITH CASE WHEN s.type = 'PARTNERSHIP' AND y.id < x.id THEN y.id ELSE x.id END AS a,
              CASE WHEN s.type = 'PARTNERSHIP' AND y.id < x.id THEN x.id ELSE y.id END AS b,
-             s, d
+             s, d, coalesce(s.event_date, s.date) AS when
         RETURN a, s.type AS type, b, count(s) AS statements, count(DISTINCT d) AS documents,
                sum(s.confidence) AS weight, max(s.confidence) AS confidence,
-               min(s.date) AS first_seen, max(s.date) AS last_seen,
-               collect(s.items) AS items, collect(s.modality) AS modalities
+               min(when) AS first_seen, max(when) AS last_seen,
+               collect(s.items) AS items, collect(s.modality) AS modalities,
+               count(s.intensity) AS intensities, sum(s.intensity) AS intensity_sum
         """,
     )
     out: dict[tuple[str, str, str], dict[str, Any]] = {}
@@ -148,6 +153,11 @@ def edges_from_scratch(
             "last_seen": _plain(r["last_seen"]),
             "items": sorted({i for lst in r["items"] for i in lst}),
             "speculative": all(m == "speculative" for m in r["modalities"]),
+            "intensity_statements": r["intensities"],
+            "intensity_sum": round(r["intensity_sum"], 6),
+            "intensity_mean": round(r["intensity_sum"] / r["intensities"], 6)
+            if r["intensities"]
+            else None,
         }
     return out
 
@@ -158,6 +168,7 @@ def comparable(edge_map: dict[tuple[str, str, str], dict[str, Any]]) -> dict[Any
         k: {
             "first_seen": None,  # a null property is absent in Neo4j
             "last_seen": None,
+            "intensity_mean": None,
             **v,
             "items": sorted(v["items"]),
             "weight": round(v["weight"], 6),

@@ -56,8 +56,26 @@ def test_edge_deltas_skip_negated_and_self_loops() -> None:
             d1,
             "d1",
             [
-                st(d1, "IRN", "SUPPLIES", "RUS", items=["drones"], modality=Modality.SPECULATIVE),
-                st(d1, "IRN", "SUPPLIES", "RUS", sentence=1, negated=True, confidence=1.0),
+                st(
+                    d1,
+                    "IRN",
+                    "SUPPLIES",
+                    "RUS",
+                    items=["drones"],
+                    modality=Modality.SPECULATIVE,
+                    intensity=7.0,
+                ),
+                # negated: no intensity kept, nothing aggregated
+                st(
+                    d1,
+                    "IRN",
+                    "SUPPLIES",
+                    "RUS",
+                    sentence=1,
+                    negated=True,
+                    confidence=1.0,
+                    intensity=8.3,
+                ),
                 st(d1, "RUS", "OPPOSES", "RUS", sentence=2),
             ],
         ),
@@ -79,6 +97,9 @@ def test_edge_deltas_skip_negated_and_self_loops() -> None:
             "last_seen": dt.date(2024, 3, 1),
             "items": ["drones", "missiles"],
             "speculative": False,
+            "intensity_statements": 1,  # the d2 statement has none
+            "intensity_sum": 7.0,
+            "intensity_mean": 7.0,
         }
     ]
 

@@ -9,7 +9,7 @@ import neo4j
 import pytest
 
 from graph_service.config import Settings
-from graph_service.models import Actor, ActorKind, Modality, RelationType
+from graph_service.models import Actor, ActorKind, DateKind, Modality, QuadClass, RelationType
 from graph_service.store import catalog, writer
 from graph_service.store.writer import WriteStatus, document_id
 from tests.store.store_helpers import comparable, doc, edges, edges_from_scratch, q, snapshot, st
@@ -26,7 +26,21 @@ def _corpus() -> list:  # type: ignore[type-arg]
         (
             a,
             [
-                st(a, "RUS", "PARTNERSHIP", "PRK", sentence=0, confidence=0.9, subtype="treaty"),
+                st(
+                    a,
+                    "RUS",
+                    "PARTNERSHIP",
+                    "PRK",
+                    sentence=0,
+                    confidence=0.9,
+                    subtype="treaty",
+                    date_kind=DateKind.EVENT,
+                    event_date=dt.date(2024, 6, 1),
+                    event_date_end=dt.date(2024, 6, 30),
+                    date_text="im Juni",
+                    intensity=8.0,
+                    quad_class=QuadClass.VERBAL_COOPERATION,
+                ),
                 st(a, "PRK", "SUPPLIES", "RUS", sentence=1, items=["missiles"]),
                 st(a, "RUS", "OPPOSES", "UKR", sentence=2, confidence=0.7),
             ],
@@ -93,10 +107,14 @@ def test_graph_contract(clean_db: neo4j.Driver, settings: Settings) -> None:
         "documents": 2,
         "weight": 1.5,
         "confidence": 0.9,
-        "first_seen": dt.date(2024, 6, 19),
+        # the treaty's event date ("im Juni": 2024-06-01), not its report date (06-19)
+        "first_seen": dt.date(2024, 6, 1),
         "last_seen": dt.date(2024, 9, 2),
         "items": [],
         "speculative": False,
+        "intensity_statements": 1,  # only the treaty of "pact" has an intensity
+        "intensity_sum": 8.0,
+        "intensity_mean": 8.0,
     }
     supplies = e[("PRK", "SUPPLIES", "RUS")]
     assert supplies["statements"] == 2 and supplies["documents"] == 2
@@ -410,3 +428,128 @@ def test_document_held_without_content_but_with_statements_is_replaced(
     assert results[0].status is WriteStatus.REPLACED and results[0].statements == 3
     assert _relationships_per_statement(clean_db, settings) == [3] * 3
     assert comparable(edges(clean_db, settings)) == edges_from_scratch(clean_db, settings)
+
+
+def test_event_date_and_intensity_round_trip(clean_db: neo4j.Driver, settings: Settings) -> None:
+    d = doc("since", url="https://news.example/since", date=dt.date(2024, 10, 1))
+    dated = st(
+        d,
+        "PRK",
+        "SUPPLIES",
+        "RUS",
+        sentence=0,
+        subtype="arms",
+        date_kind=DateKind.PERIOD_START,
+        event_date=dt.date(2023, 9, 1),
+        date_text="seit September 2023",
+        intensity=8.3,
+        quad_class=QuadClass.MATERIAL_COOPERATION,
+    )
+    reported = st(d, "RUS", "OPPOSES", "UKR", sentence=1, date_kind=DateKind.REPORTED)
+    # an extractor that forgot the rule: the store still keeps no strength for a negation
+    negated = st(d, "CHN", "SUPPLIES", "RUS", sentence=2, negated=True, intensity=7.0, quad_class=2)
+    write_documents(settings, [(d, [dated, reported, negated])])
+    rows = q(
+        clean_db,
+        settings,
+        "MATCH (s:Statement) RETURN s.sentence_index AS i, s.date AS date, "
+        "s.date_kind AS kind, s.event_date AS first, s.event_date_end AS last, "
+        "s.date_text AS text, s.intensity AS intensity, s.quad_class AS quad ORDER BY i",
+    )
+    got = [{k: v.to_native() if hasattr(v, "to_native") else v for k, v in r.items()} for r in rows]
+    report = dt.date(2024, 10, 1)
+    assert got == [
+        {
+            "i": 0,
+            "date": report,
+            "kind": "period_start",
+            "first": dt.date(2023, 9, 1),
+            "last": None,
+            "text": "seit September 2023",
+            "intensity": 8.3,
+            "quad": 2,
+        },
+        {
+            "i": 1,
+            "date": report,
+            "kind": "reported",
+            "first": None,
+            "last": None,
+            "text": None,
+            "intensity": None,
+            "quad": None,
+        },
+        {
+            "i": 2,
+            "date": report,
+            "kind": None,
+            "first": None,
+            "last": None,
+            "text": None,
+            "intensity": None,
+            "quad": None,
+        },
+    ]
+    before = snapshot(clean_db, settings)
+    again = write_documents(settings, [(d, [dated, reported, negated])])
+    assert [r.status for r in again] == [WriteStatus.UNCHANGED]
+    assert snapshot(clean_db, settings) == before
+
+
+def test_edges_aggregate_intensity(clean_db: neo4j.Driver, settings: Settings) -> None:
+    one = doc("one", url="https://news.example/one", date=dt.date(2024, 1, 5))
+    two = doc("two", url="https://news.example/two", date=dt.date(2024, 2, 5))
+    three = doc("three", url="https://news.example/three", date=dt.date(2024, 3, 5))
+    items = [
+        (one, [st(one, "PRK", "SUPPLIES", "RUS", intensity=8.3, quad_class=2)]),
+        (
+            two,
+            [
+                st(two, "PRK", "SUPPLIES", "RUS", sentence=0, intensity=7.0, quad_class=2),
+                # negated: stored, but neither counted nor summed
+                st(two, "PRK", "SUPPLIES", "RUS", sentence=1, negated=True),
+                st(two, "RUS", "OPPOSES", "UKR", sentence=2, intensity=-10.0, quad_class=4),
+                st(two, "RUS", "OPPOSES", "UKR", sentence=3, intensity=-9.0, quad_class=4),
+            ],
+        ),
+        # a statement without an intensity counts as a statement, not in the mean
+        (three, [st(three, "PRK", "SUPPLIES", "RUS")]),
+    ]
+    write_documents(settings, items)
+    e = edges(clean_db, settings)
+    supplies, opposes = e[("PRK", "SUPPLIES", "RUS")], e[("RUS", "OPPOSES", "UKR")]
+    assert supplies["statements"] == 3
+    # 8.3 + 7.0 = 15.3 over 2 statements with an intensity: mean 7.65
+    assert (
+        supplies["intensity_statements"],
+        supplies["intensity_sum"],
+        supplies["intensity_mean"],
+    ) == (2, 15.3, 7.65)
+    # -10 + -9 = -19 over 2: mean -9.5
+    assert (
+        opposes["intensity_statements"],
+        opposes["intensity_sum"],
+        opposes["intensity_mean"],
+    ) == (2, -19.0, -9.5)
+    assert comparable(e) == edges_from_scratch(clean_db, settings)
+
+    # "two" replaced: its edges are recomputed from the stored statements
+    two_b = doc("two", "Changed text.", url="https://news.example/two", date=dt.date(2024, 2, 6))
+    write_documents(settings, [(two_b, [st(two_b, "PRK", "SUPPLIES", "RUS", intensity=8.3)])])
+    e = edges(clean_db, settings)
+    assert ("RUS", "OPPOSES", "UKR") not in e
+    supplies = e[("PRK", "SUPPLIES", "RUS")]
+    # 8.3 + 8.3 = 16.6 over 2: mean 8.3
+    assert (
+        supplies["intensity_statements"],
+        supplies["intensity_sum"],
+        supplies["intensity_mean"],
+    ) == (2, 16.6, 8.3)
+    assert comparable(e) == edges_from_scratch(clean_db, settings)
+
+    # an edge whose statements have no intensity: count 0, sum 0, no mean
+    four = doc("four", url="https://news.example/four")
+    write_documents(settings, [(four, [st(four, "IRN", "SUPPLIES", "RUS")])])
+    plain = edges(clean_db, settings)[("IRN", "SUPPLIES", "RUS")]
+    assert (plain["intensity_statements"], plain["intensity_sum"]) == (0, 0.0)
+    assert "intensity_mean" not in plain  # null: absent
