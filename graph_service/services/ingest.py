@@ -8,10 +8,10 @@ batch (Neo4j), so the two overlap: with one worker in a thread, with ``workers``
 that many worker processes (:mod:`graph_service.services.extract_pool`), each batch split
 into pieces whose results are taken in input order. One writer (this event loop) writes
 the batches in order, so the graph is the same whatever the number of workers. A document
-that cannot be
-read or extracted is recorded as failed and skipped; the rest goes on. A failure of the
-store itself (Neo4j down) stops the ingest: batches already written stay complete, and
-re-running the same ingest finishes the job (unchanged documents are skipped).
+that cannot be read or extracted is recorded as failed and skipped; the rest goes on. A
+failure of the store itself (Neo4j down) stops the ingest: batches already written stay
+complete, and re-running the same ingest finishes the job (unchanged documents are
+skipped).
 """
 
 from __future__ import annotations
