@@ -124,6 +124,12 @@ class Settings(BaseSettings):
 
     # --- ingest --------------------------------------------------------------------
     ingest_batch_size: int = 500
+    ingest_workers: int | None = Field(
+        default=None,
+        ge=1,
+        description="Processes that extract during an ingest (one writer writes, in "
+        "order, whatever their number); unset: the number of cores.",
+    )
 
     # --- extraction ----------------------------------------------------------------
     actors_file: Path | None = Field(

@@ -12,11 +12,13 @@ on the same server, in the same run:
 - write: ``GraphStore.write_documents`` on the same extracted items (MERGE, locks,
   aggregated edges);
 - end to end: ``ingest_paths`` on the JSONL file into an empty graph (read, extract, write
-  overlapped), and a second run over the same file (everything unchanged).
+  overlapped), and a second run over the same file (everything unchanged), once per
+  number of extraction processes in ``--workers``.
 
 Usage (with the GRAPH_SERVICE_* variables of the server to use)::
 
     .venv/bin/python bench/ingest/run.py --docs 1000 10000 --batch-size 500
+    .venv/bin/python bench/ingest/run.py --docs 10000 --workers 1 2 --end-to-end-only
 
 The database is emptied between measurements: never point it at data you want to keep.
 """
@@ -161,8 +163,10 @@ class Bench:
     def write_documents(self, items: list[Item], batch_size: int) -> Any:
         return self.loop.run(self.store.write_documents(items, batch_size=batch_size))
 
-    def ingest(self, path: Path, size: int) -> Any:
-        return self.loop.run(ingest_paths([path], self.settings, batch_size=size, store=self.store))
+    def ingest(self, path: Path, size: int, workers: int | None = None) -> Any:
+        return self.loop.run(
+            ingest_paths([path], self.settings, batch_size=size, store=self.store, workers=workers)
+        )
 
 
 def reset(bench: Bench) -> None:
@@ -214,50 +218,73 @@ def timed(label: str, func: Any, *args: Any, **kwargs: Any) -> tuple[float, Any]
     return seconds, result
 
 
-def bench(n: int, size: int, folder: Path, b: Bench) -> dict:  # type: ignore[type-arg]
+def bench(n: int, size: int, folder: Path, b: Bench, workers: Sequence[int], full: bool) -> list:  # type: ignore[type-arg]
     driver, settings = b.driver, b.settings
     print(f"N = {n}", file=sys.stderr)
     path = generate(n, folder)
-    t_extract, items = timed("read + extract", extract_all, path)
-    statements = sum(len(s) for _, s in items)
+    phases: dict[str, Any] = {}
+    if full:
+        t_extract, items = timed("read + extract", extract_all, path)
+        reset(b)
+        t_raw, _ = timed("raw UNWIND CREATE", raw_write, driver, settings, items, size)
+        raw_counts = count(driver, settings)
 
-    reset(b)
-    t_raw, _ = timed("raw UNWIND CREATE", raw_write, driver, settings, items, size)
-    raw_counts = count(driver, settings)
+        reset(b)
+        t_write, results = timed("write_documents", b.write_documents, items, size)
+        ours = count(driver, settings)
+        assert ours == raw_counts, (ours, raw_counts)
+        assert all(r.status == "new" for r in results)
+        phases = {
+            "extract_s": round(t_extract, 2),
+            "raw_write_s": round(t_raw, 2),
+            "write_s": round(t_write, 2),
+            "write_statements_per_s": round(ours["statements"] / t_write),
+            "raw_statements_per_s": round(ours["statements"] / t_raw),
+            "write_to_raw_ratio": round(t_write / t_raw, 2),
+        }
 
-    reset(b)
-    t_write, results = timed("write_documents", b.write_documents, items, size)
-    ours = count(driver, settings)
-    assert ours == raw_counts, (ours, raw_counts)
-    assert all(r.status == "new" for r in results)
-
-    reset(b)
-    t_e2e, summary = timed("ingest_paths (end to end)", b.ingest, path, size)
-    t_again, again = timed("ingest_paths again (unchanged)", b.ingest, path, size)
-    assert summary.new == n and again.unchanged == n and again.statements == 0
-    return {
-        "load_1m": round(os.getloadavg()[0], 1),
-        "documents": n,
-        "statements": statements,
-        "stored_statements": ours["statements"],
-        "batch_size": size,
-        "extract_s": round(t_extract, 2),
-        "raw_write_s": round(t_raw, 2),
-        "write_s": round(t_write, 2),
-        "write_statements_per_s": round(ours["statements"] / t_write),
-        "raw_statements_per_s": round(ours["statements"] / t_raw),
-        "write_to_raw_ratio": round(t_write / t_raw, 2),
-        "end_to_end_s": round(t_e2e, 2),
-        "end_to_end_docs_per_s": round(n / t_e2e),
-        "end_to_end_statements_per_s": round(summary.statements / t_e2e),
-        "reingest_unchanged_s": round(t_again, 2),
-    }
+    rows = []
+    for w in workers:
+        reset(b)
+        t_e2e, summary = timed(f"ingest_paths --workers {w} (end to end)", b.ingest, path, size, w)
+        load = os.getloadavg()[0]
+        stored = count(driver, settings)
+        t_again, again = timed("ingest_paths again (unchanged)", b.ingest, path, size, w)
+        assert summary.new == n and again.unchanged == n and again.statements == 0
+        rows.append(
+            {
+                "load_1m": round(load, 1),
+                "documents": n,
+                "workers": w,
+                "statements": summary.statements,
+                "stored_statements": stored["statements"],
+                "batch_size": size,
+                **phases,
+                "end_to_end_s": round(t_e2e, 2),
+                "end_to_end_docs_per_s": round(n / t_e2e),
+                "end_to_end_statements_per_s": round(summary.statements / t_e2e),
+                "reingest_unchanged_s": round(t_again, 2),
+            }
+        )
+    return rows
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--batch-size", type=int, default=500)
+    parser.add_argument(
+        "--workers",
+        type=int,
+        nargs="+",
+        default=[1],
+        help="Extraction processes of the end-to-end ingest; one row per number.",
+    )
+    parser.add_argument(
+        "--end-to-end-only",
+        action="store_true",
+        help="Skip the extract / raw / write phases (only ingest_paths end to end).",
+    )
     parser.add_argument("--json", type=Path, help="Also write the results as JSON here.")
     args = parser.parse_args()
     settings = get_settings()
@@ -273,7 +300,9 @@ def main() -> None:
             reset(b)
             b.write_documents(items, args.batch_size)
             for n in args.docs:
-                rows.append(bench(n, args.batch_size, Path(tmp), b))
+                rows.extend(
+                    bench(n, args.batch_size, Path(tmp), b, args.workers, not args.end_to_end_only)
+                )
             reset(b)
     finally:
         b.close()

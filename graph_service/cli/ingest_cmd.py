@@ -42,15 +42,27 @@ def ingest(
         "--force",
         help="Re-extract and replace documents even when unchanged (after an extractor update).",
     ),
+    workers: int | None = typer.Option(
+        None,
+        "--workers",
+        min=1,
+        help="Processes that extract (one writer, in order: same graph for any number; "
+        "default: GRAPH_SERVICE_INGEST_WORKERS, else the number of cores).",
+    ),
 ) -> None:
     """Extract statements from documents and write them to the graph (idempotent)."""
-    failed = run_ingest(paths, get_settings(), batch_size=batch_size, force=force)
+    failed = run_ingest(paths, get_settings(), batch_size=batch_size, force=force, workers=workers)
     if failed:
         raise typer.Exit(1)
 
 
 def run_ingest(
-    paths: list[Path], settings: Settings, *, batch_size: int | None = None, force: bool = False
+    paths: list[Path],
+    settings: Settings,
+    *,
+    batch_size: int | None = None,
+    force: bool = False,
+    workers: int | None = None,
 ) -> int:
     """Ingest ``paths`` with a progress bar and a summary on stderr; return the failures."""
     from graph_service.asyncrun import run_sync
@@ -80,7 +92,14 @@ def run_ingest(
 
     with progress:
         summary = run_sync(
-            ingest_paths(paths, settings, batch_size=batch_size, progress=update, force=force)
+            ingest_paths(
+                paths,
+                settings,
+                batch_size=batch_size,
+                progress=update,
+                force=force,
+                workers=workers,
+            )
         )
 
     _print_summary(err_console, summary)

@@ -80,8 +80,11 @@ def _plain(value: Any) -> Any:
     return value.to_native() if hasattr(value, "to_native") else value
 
 
-def snapshot(drv: neo4j.Driver, settings: Settings) -> dict[str, Any]:
-    """Every node and relationship with all properties, order-independent."""
+def snapshot(
+    drv: neo4j.Driver, settings: Settings, *, ignore: frozenset[str] = frozenset()
+) -> dict[str, Any]:
+    """Every node and relationship with all properties (but those named in ``ignore``,
+    e.g. the time of writing), order-independent."""
     nodes = q(drv, settings, "MATCH (n) RETURN labels(n) AS labels, properties(n) AS props")
     rels = q(
         drv,
@@ -89,6 +92,8 @@ def snapshot(drv: neo4j.Driver, settings: Settings) -> dict[str, Any]:
         "MATCH (a)-[r]->(b) RETURN coalesce(a.id, elementId(a)) AS a, type(r) AS type, "
         "coalesce(b.id, elementId(b)) AS b, properties(r) AS props",
     )
+    for row in (*nodes, *rels):
+        row["props"] = {k: v for k, v in row["props"].items() if k not in ignore}
     node_set = sorted(
         repr((sorted(n["labels"]), sorted((k, _plain(v)) for k, v in n["props"].items())))
         for n in nodes
