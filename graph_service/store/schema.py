@@ -49,10 +49,19 @@ async def missing_schema(driver: neo4j.AsyncDriver, settings: Settings) -> list[
     return [name for name in schema_names() if name not in present]
 
 
+_DELETE_BATCH = 5000  # relationships or nodes per transaction of delete_everything
+
+
 async def delete_everything(driver: neo4j.AsyncDriver, settings: Settings) -> None:
     """Remove all nodes and relationships; the schema stays."""
     with translated_errors(settings):
         async with driver.session(database=settings.neo4j_database) as session:
-            # CALL { } IN TRANSACTIONS needs an auto-commit transaction.
-            result = await session.run(catalog.body("write/delete_everything"))
-            await result.consume()
+            # relationships first, then nodes: bounded transactions, each within the
+            # transaction memory limit however large the graph or its hub actors
+            for name in ("write/delete_everything", "write/delete_all_nodes"):
+                query = catalog.body(name)
+                while True:
+                    result = await session.run(query, batch=_DELETE_BATCH)
+                    record = await result.single()
+                    if record is None or record["deleted"] == 0:
+                        break

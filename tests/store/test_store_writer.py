@@ -553,3 +553,25 @@ def test_edges_aggregate_intensity(clean_db: neo4j.Driver, settings: Settings) -
     plain = edges(clean_db, settings)[("IRN", "SUPPLIES", "RUS")]
     assert (plain["intensity_statements"], plain["intensity_sum"]) == (0, 0.0)
     assert "intensity_mean" not in plain  # null: absent
+
+
+def test_delete_everything_works_in_bounded_batches(
+    clean_db: neo4j.Driver, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a hub with many relationships and more nodes than one batch: the reset repeats
+    # bounded transactions (one transaction over a 270,000-node graph exceeded
+    # db.memory.transaction.max) until nothing is left
+    from graph_service.store import schema as store_schema
+    from tests.store_sync import delete_everything
+
+    q(
+        clean_db,
+        settings,
+        "CREATE (hub:Hub) WITH hub UNWIND range(1, 40) AS i CREATE (hub)-[:R]->(:Leaf {i: i})",
+    )
+    before = q(clean_db, settings, "MATCH (n) RETURN count(n) AS nodes")
+    assert before == [{"nodes": 41}]
+    monkeypatch.setattr(store_schema, "_DELETE_BATCH", 7)
+    delete_everything(settings)
+    assert q(clean_db, settings, "MATCH (n) RETURN count(n) AS nodes") == [{"nodes": 0}]
+    assert q(clean_db, settings, "MATCH ()-[r]->() RETURN count(r) AS rels") == [{"rels": 0}]
