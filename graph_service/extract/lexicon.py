@@ -473,6 +473,7 @@ def language(code: str) -> Language:
     name_suffixes: list[str] = list(infl.get("name_suffixes") or [])
     skip_re = re.compile(infl["name_suffix_skip"]) if infl.get("name_suffix_skip") else None
     adj_endings: list[str] = list(infl.get("adjective_endings") or [""])
+    adj_rules: dict[str, list[str]] = dict(infl.get("adjective_rules") or {})
     index: dict[str, list[Form]] = {}
     adjective_forms: dict[str, str] = {}
 
@@ -513,8 +514,8 @@ def language(code: str) -> Language:
         for surface in surfaces:
             for f in _inflect(surface, name_suffixes, skip_re):
                 _add(index, f, aid, gen=f != surface)
-    for aid, stems in (spec.get("adjectives") or {}).items():
-        for stem in stems:
+    for aid, listed in (spec.get("adjectives") or {}).items():
+        for stem in _adjective_forms(listed, adj_rules):
             for ending in adj_endings:
                 surface = stem + ending
                 _add(index, surface, aid, adj=True)
@@ -603,6 +604,23 @@ def language(code: str) -> Language:
     )
     log.debug("lexicon %s: %d first tokens, %d triggers", code, len(index), len(trig_values))
     return compiled
+
+
+def _adjective_forms(listed: list[str], rules: dict[str, list[str]]) -> list[str]:
+    """The listed forms of an origin adjective and the forms the lexicon's
+    ``adjective_rules`` derive from them ("azerbaïdjanais" -> "azerbaïdjanaise",
+    "azerbaïdjanaises"): the longest ending that matches is replaced."""
+    out = dict.fromkeys(listed)
+    endings = sorted(rules, key=len, reverse=True)
+    for form in listed:
+        if " " in form:
+            continue  # multi-word forms are listed as they are
+        for ending in endings:
+            if form.endswith(ending) and len(form) > len(ending) + 2:
+                stem = form[: len(form) - len(ending)]
+                out.update(dict.fromkeys(stem + e for e in rules[ending]))
+                break
+    return list(out)
 
 
 @lru_cache(maxsize=1)

@@ -43,6 +43,10 @@ class Inflection(_Strict):
     name_suffixes: list[str] = Field(default_factory=list)
     name_suffix_skip: str | None = None
     adjective_endings: list[str] = Field(default_factory=lambda: [""])
+    # gender and number of origin adjectives where they change the ending ("-ais" ->
+    # "-aise", "-aises"): the longest matching ending of a listed form is replaced by each
+    # of its forms, so the lexicon lists one form per adjective
+    adjective_rules: dict[str, list[str]] = Field(default_factory=dict)
     modifier_endings: list[str] = Field(default_factory=list)
 
     _check = field_validator("name_suffix_skip")(_regex)
