@@ -2129,6 +2129,10 @@ class SentenceAnalysis:
                 for subj, _rtype, sub, _obj in reversed(facts[-12:]):
                     if sub == "sanctions" and subj not in agent:
                         return subj
+            if x > k and self.lows[x] in self.w.get("escalation_nouns", frozenset()):
+                # "condemned the escalation": who attacked last
+                last = self.discourse.last_attacker
+                return last if last is not None and last not in agent else None
             if x > k and self.lows[x] in self.w.get("event_nouns", frozenset()):
                 # "a condamné cette décision": the agent of the latest statement
                 for subj, _rtype, _sub, _obj in reversed(facts[-8:]):
