@@ -1253,7 +1253,7 @@ class SentenceAnalysis:
         Washington Accords", "Defence Cooperation Agreement") names a body or a document,
         not an act, where nouns are not capitalised anyway. A partner named right after
         it ("... Agreement with Japan") keeps it."""
-        if "capitalised_nouns" in self.lx.features or k == 0 or trig.pos == "verb":
+        if "capitalised_nouns" in self.lx.features or k == 0:
             return False
         t = self.t
         if not t[k].text[:1].isupper() or t[k].text.isupper():
@@ -1276,8 +1276,9 @@ class SentenceAnalysis:
         if any(g.marker in preps and 0 < g.members[0].marker_pos - k <= 4 for g in self.groups):
             return False
         # "Japan and the Philippines signed a Reciprocal Access Agreement": the parties
+        # (not a list right before the name: "the UN DRC Sanctions Committee" is a body)
         subj = self.subject_left(k, 0)
-        return not (subj is not None and len(subj.actors) >= 2)
+        return not (subj is not None and len(subj.actors) >= 2 and subj.j < k)
 
     def items_and_subtype(
         self, k: int, trig: Trigger, lo_h: int, hi_h: int
@@ -2352,6 +2353,17 @@ class SentenceAnalysis:
                     return True
         return False
 
+    def unnamed_target(self, k: int, trig: Trigger, hi: int) -> bool:
+        """Sanctions "on leaders of six armed groups", "against 20 individuals": the
+        target is said, as people or bodies the lexicon does not name, and is not to be
+        guessed from the topic."""
+        preps = trig.obj_preps or self.lx.obj_preps.get(trig.type, frozenset())
+        people = self.w.get("member_nouns", frozenset()) | self.w.get("listed_nouns", frozenset())
+        for x in range(k + 1, min(hi, k + 10)):
+            if self.lows[x] in preps:
+                return any(self.lows[y] in people for y in range(x + 1, min(hi, x + 5)))
+        return False
+
     def implicit_side(
         self,
         k: int,
@@ -2407,7 +2419,7 @@ class SentenceAnalysis:
                 hit = d.known_partner(agent[0], rtype, "object")
                 if hit:
                     other, orule, oconf = [hit], "known-target", 0.8
-                elif trig.subtype == "sanctions":
+                elif trig.subtype == "sanctions" and not self.unnamed_target(k, trig, hi_h):
                     hit = d.salient(topic_kinds, agent, self.sent)
                     if hit:
                         other, orule, oconf = [hit], "topic-target", 0.7
