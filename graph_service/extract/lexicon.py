@@ -523,6 +523,9 @@ def language(code: str) -> Language:
     for aid, surfaces in (spec.get("demonyms") or {}).items():
         for surface in surfaces:
             _add(index, surface, aid, demonym=True)
+    for rid, region in (common.get("regions") or {}).items():
+        for surface in region["names"].get(rules_code, []):
+            _add(index, surface, REGION_PREFIX + rid)
     for surface in common.get("blocked") or []:
         _add(index, surface, None)
     normalize = _normalizer(spec, rules_code)
@@ -621,6 +624,16 @@ def _adjective_forms(listed: list[str], rules: dict[str, list[str]]) -> list[str
                 out.update(dict.fromkeys(stem + e for e in rules[ending]))
                 break
     return list(out)
+
+
+REGION_PREFIX = "region:"
+
+
+@lru_cache(maxsize=1)
+def region_members() -> dict[str, tuple[str, ...]]:
+    """Index actor of a region ("region:CENTRAL_ASIA") -> the states it names."""
+    regions = load_yaml("actors.yaml").get("regions") or {}
+    return {REGION_PREFIX + rid: tuple(r["members"]) for rid, r in regions.items()}
 
 
 @lru_cache(maxsize=1)

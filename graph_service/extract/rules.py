@@ -26,7 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from graph_service.extract.lexicon import Form, Language, Trigger, actor_owners
+from graph_service.extract.lexicon import Form, Language, Trigger, actor_owners, region_members
 from graph_service.extract.text import Token
 from graph_service.models import Modality, RelationType
 
@@ -247,6 +247,7 @@ class SentenceAnalysis:
         # what other stages compute once per sentence (the ranker's shared facts)
         self.memo: dict[str, Any] = {}
         self._timed: list[int] = [0] * (len(tokens) + 1)  # time-phrase tokens before i
+        self.region_actors: set[str] = set()  # named as members of a region
 
     # --- mentions -------------------------------------------------------------------
 
@@ -306,6 +307,16 @@ class SentenceAnalysis:
             ):
                 # "the Washington Accords", "the Paris Agreement", "the Munich Security
                 # Conference": the place is part of a name and stands for no actor
+                pro_next = False
+                k += m
+                continue
+            members = region_members().get(hit.actor or "")
+            if members:
+                # "die fünf zentralasiatischen Staaten": a list of its members, in one span
+                text = " ".join(x.text for x in t[k : k + m])
+                for member in members:
+                    self._add(Mention(k, k + m, member, _kind(member, self.kinds), text=text))
+                self.region_actors.update(members)
                 pro_next = False
                 k += m
                 continue
@@ -1133,6 +1144,12 @@ class SentenceAnalysis:
                 pairs = self.mutual_subject(k, trig, lo_s, hi_s)
         if trig.object_kinds is not None:
             pairs = [p for p in pairs if self.kinds.get(p[1], "state") in trig.object_kinds]
+        if self.region_actors and trig.type is not RelationType.PARTNERSHIP:
+            # "tensions between Russia and the Baltic states": the region's members are
+            # one side, not sides of each other (parties of one agreement may be)
+            pairs = [
+                p for p in pairs if not (p[0] in self.region_actors and p[1] in self.region_actors)
+            ]
         if not pairs:
             return []
         if trig.pos == "verb" and trig.frame != "accuse":
@@ -2723,7 +2740,17 @@ class SentenceAnalysis:
             # the names right after the noun are the allies
             take(self.first_after(k, hi_s, 2, set()), "apposition-list")
         if len(parts) > (12 if trig.frame == "membership" else 5):
-            return []
+            hubs = [a for a in parts if a not in self.region_actors]
+            if trig.frame == "membership" or not 1 <= len(hubs) <= 2 or hubs == parts:
+                return []
+            # "China and the five Central Asian states": each named party with each
+            # member of the region (not every member with every other)
+            return [
+                (a, b, 0.8, "+".join([*rules, "region"]))
+                for a in hubs
+                for b in parts
+                if b not in hubs
+            ]
         if trig.frame == "membership":
             blocs = [a for a in parts if self.kinds.get(a) in ("bloc", "organization")]
             members = [a for a in parts if a not in blocs]

@@ -139,6 +139,14 @@ class OtherActor(_Strict):
         return names
 
 
+class Region(_Strict):
+    """A fixed set of states named together ("the Central Asian states"): a mention
+    of it names each member."""
+
+    members: list[str] = Field(min_length=2)
+    names: dict[str, list[str]]
+
+
 class ActorsFile(_Strict):
     """``actors.yaml``: which territories are states, and the non-state actors."""
 
@@ -148,6 +156,7 @@ class ActorsFile(_Strict):
     state_organs: dict[str, dict[str, list[str]]] | None = None
     capitals: dict[str, list[str]] | None = None
     blocked: list[str] | None = None
+    regions: dict[str, Region] | None = None
 
 
 class Person(_Strict):
