@@ -2874,6 +2874,7 @@ class SentenceAnalysis:
         barrier = [b for b in self.adverbial_starts() if lo_h <= b < hi_s]
 
         conj = self.w.get("conjunctions", frozenset())
+        reported = self.w.get("reported", frozenset())
 
         def across(x: int) -> bool:
             # "México rompió relaciones ... después de que la policía irrumpiera"
@@ -2882,10 +2883,35 @@ class SentenceAnalysis:
             # "denied any involvement and warned Washington", "said no Americans were
             # harmed and announced sanctions": a conjunction right before the trigger
             # verb opens a new predicate the negation does not reach
-            return x < k and any(lows[c] in conj and self.trig[c + 1] for c in range(x + 1, k))
+            return x < k and any(
+                lows[c] in conj
+                and (
+                    self.trig[c + 1]
+                    # "did not deny the reports and said that ...": a new report
+                    or any(lows[y] in reported for y in range(c + 1, min(c + 3, k)))
+                )
+                for c in range(x + 1, k)
+            )
 
+        if cues and self.denial is None:
+            self.denial = self.lx.denial.lookup_all(lows)
+        # "did not deny that ...", "hat nicht dementiert": a negated denial asserts
+        denied_denial = {
+            y
+            for x in range(lo_h, hi_s)
+            if lows[x] in neg
+            for y in range(x + 1, min(x + 5, hi_s))
+            if cues and self.denial is not None and self.denial[y]
+        }
+        negating_denial = {
+            x
+            for x in range(lo_h, hi_s)
+            if lows[x] in neg and any(x < y <= x + 4 for y in denied_denial)
+        }
         for x in range(lo_s, hi_s):
             low = lows[x]
+            if x in negating_denial:
+                continue
             if x > k and (low in adversative_free or (low in adversative and lows[x - 1] == ",")):
                 break  # "condemned the strikes but said it did not want ..."
             if low in neg:
@@ -2897,12 +2923,10 @@ class SentenceAnalysis:
                 if cessation and any(lows[y] in cessation for y in range(x + 1, min(x + 3, hi_s))):
                     continue  # "has not stopped", "n'a pas suspendu": it goes on
                 return True
-        if not cues:
+        if not cues or self.denial is None:
             return False
-        if self.denial is None:
-            self.denial = self.lx.denial.lookup_all(lows)
         for x in range(lo_h, hi_s):
-            if x == k or not self.denial[x]:
+            if x == k or not self.denial[x] or x in denied_denial:
                 continue
             if x < lo_s and self.seg[x] != self.seg[k] and self.embedded(x) and not report:
                 continue  # negation does not leak out of an embedded clause
