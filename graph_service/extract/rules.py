@@ -1164,6 +1164,7 @@ class SentenceAnalysis:
                 ]
                 if not pairs:
                     return []
+        pairs = self.joined_agents(k, lo_h, pairs)
         negated = self.negated(k, lo_s, hi_s, lo_h, cues=trig.subtype != "demand")
         if (
             negated
@@ -1202,6 +1203,48 @@ class SentenceAnalysis:
                 )
             )
         return out
+
+    def joined_agents(
+        self, k: int, lo: int, pairs: list[tuple[str, str, float, str]]
+    ) -> list[tuple[str, str, float, str]]:
+        """ "The United States joined Ukraine and South Korea to accuse North Korea",
+        "Britain joined France in condemning ...", "s'est joint à la France pour
+        condamner ...": who joins and who is joined both act."""
+        joining = self.w.get("joining_verbs", frozenset())
+        if not joining or not pairs:
+            return pairs
+        links = self.w.get("joining_links", frozenset())
+        for g in self.groups:
+            if not 0 < k - g.j <= 3 or any(
+                self.t[x].is_word and self.lows[x] not in links for x in range(g.j, k)
+            ):
+                continue
+            x = g.i - 1
+            while x > lo and self.lows[x] in links:
+                x -= 1
+            if x <= lo or self.lows[x] not in joining:
+                continue
+            joiner = self.subject_left(x, lo)
+            if joiner is None or joiner.idx == g.idx:
+                continue
+            sides = set(joiner.actors) | set(g.actors)
+            if not {p[0] for p in pairs} & sides:
+                continue
+            base = [p for p in pairs if p[1] not in sides]
+            if not base:
+                return []  # the only object found was a side: "in condemning" whom is unsaid
+            conf, rule = base[0][2], base[0][3] + "+joined"
+            objects = list(dict.fromkeys(p[1] for p in base))
+            return [
+                *base,
+                *(
+                    (a, o, conf, rule)
+                    for a in [*joiner.actors, *g.actors]
+                    for o in objects
+                    if not any(p[0] == a and p[1] == o for p in base)
+                ),
+            ]
+        return pairs
 
     def reduced_relative(self, k: int, trig: Trigger) -> tuple[Group, Group] | None:
         """A participle with its agent right after a noun phrase: "Hezbollah fighters,
