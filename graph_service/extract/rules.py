@@ -968,6 +968,28 @@ class SentenceAnalysis:
                 best = g
         return best
 
+    def complement_subject(self, lo: int, k: int) -> bool:
+        """Does a complement clause between lo and the verb at k have a subject of its
+        own that names no actor ("said that the regime had supplied", "a annoncé que le
+        royaume ermite avait fourni")? Then the main clause's subject is not the
+        verb's."""
+        comp = self.w.get("complementizers", frozenset())
+        arts = self.w.get("articles", frozenset())
+        for c in range(lo, k - 2):
+            if self.lows[c] not in comp:
+                continue
+            x = c + 1
+            while x < k and not self.t[x].is_word:
+                x += 1
+            if not (x + 1 < k and self.lows[x] in arts and self.covered[x] < 0):
+                continue
+            y = x + 1
+            while y < k and (self.lows[y] in arts or not self.t[y].is_word):
+                y += 1
+            if y < k and self.covered[y] < 0 and not self.trig[y]:
+                return True
+        return False
+
     def relative_block(self, k: int, lo: int) -> bool:
         """True when a relative pronoun with a non-actor antecedent opens the clause
         of k ("lenders that help finance ...")."""
@@ -1878,6 +1900,8 @@ class SentenceAnalysis:
             g = self.subject_left(k, lo_s, supplies, first=v2)
             while g is not None and g.idx in used and not v2:
                 g = self.subject_left(g.i, lo_s, supplies)
+            if g is not None and trig.pos == "verb" and self.complement_subject(g.j, k):
+                g = None  # "Seoul said that the hermit kingdom had supplied ...": not Seoul
             if g is not None and g.idx not in used:
                 agent, arule = g.actors, "clause-subject"
                 used.add(g.idx)
@@ -1903,6 +1927,8 @@ class SentenceAnalysis:
         # ambasciate di Francia": who attacked is unsaid, not the last clause's subject)
         if not agent and not passive and not self.relative_block(k, lo_s):
             g = self.subject_left(k, lo_h, supplies)
+            if g is not None and trig.pos == "verb" and self.complement_subject(g.j, k):
+                g = None
             if g is not None and g.idx not in used:
                 agent, arule, aconf = g.actors, "previous-segment", 0.8
                 used.add(g.idx)
