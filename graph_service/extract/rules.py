@@ -2922,7 +2922,10 @@ class SentenceAnalysis:
         if lo_s > lo_h and self.embedded(k) and not report:
             lo_h = lo_s  # a relative/subordinate clause is denied only by its own words
         # a demand's object is the act it demands: "urged Rwanda to end support for M23"
-        cessation = self.w.get("cessation", frozenset()) if cues else frozenset()
+        # ending a war presupposes it: "an agreement to end the fighting" states that
+        # the two sides fought
+        fighting = bool(self.trig[k]) and all(r.subtype == "war" for r in self.trig[k])
+        cessation = self.w.get("cessation", frozenset()) if cues and not fighting else frozenset()
         refusal = self.w.get("refusal_nouns", frozenset()) | cessation
         if any(
             lows[x] in refusal and not (lows[x] in cessation and x > 0 and lows[x - 1] in neg)
@@ -2934,6 +2937,8 @@ class SentenceAnalysis:
             lows[x] in cessation
             and self.seg[x] == self.seg[k]
             and not any(lows[y] in neg for y in range(max(k + 1, x - 2), x))
+            # "signed a deal to end the fighting": what ends is the noun after it
+            and not any(self.trig[y] for y in range(x + 1, min(x + 4, hi_s)))
             for x in range(k + 1, hi_s)
         ):
             # "hat die Friedensgespräche mit der ELN ausgesetzt", "aid to Mali was cut"
@@ -2994,8 +2999,15 @@ class SentenceAnalysis:
                 return True
         if not cues or self.denial is None:
             return False
+        ends = self.w.get("cessation", frozenset())
         for x in range(lo_h, hi_s):
             if x == k or not self.denial[x] or x in denied_denial:
+                continue
+            if lows[x] in ends and (
+                fighting or (x > k and any(self.trig[y] for y in range(x + 1, min(x + 4, hi_s))))
+            ):
+                # "agreed to end the war": the war was; "a deal to end the fighting": the
+                # deal stands, what ends is the fighting
                 continue
             if x < lo_s and self.seg[x] != self.seg[k] and self.embedded(x) and not report:
                 continue  # negation does not leak out of an embedded clause
