@@ -467,8 +467,12 @@ class SentenceAnalysis:
                 before = [
                     m for m in self.mentions if m.j <= k and not m.derived and m.kind in STATE_LIKE
                 ]
+                # a subject rather than a name behind a preposition: "a missile fired by
+                # Houthi fighters at one of its navy ships" - the ships of the speaker
+                preps = self.w.get("prepositions", frozenset())
+                unmarked = [m for m in before if not (m.i > 0 and lows[m.i - 1] in preps)]
                 actor = (
-                    before[-1].actor
+                    (unmarked or before)[-1].actor
                     if before
                     else self.discourse.last_of_kind(STATE_LIKE, self.sent, window=1)
                 )
@@ -1268,6 +1272,21 @@ class SentenceAnalysis:
             ]
         return pairs
 
+    def reduced_passive(self, k: int, trig: Trigger) -> bool:
+        """A participle right after a noun that names no actor, its agent right after it:
+        "a missile fired by Houthi fighters at ...", "des drones lancés par ..."."""
+        agent_preps = self.w.get("agent_preps", frozenset())
+        return (
+            trig.pos == "verb"
+            and 0 < k < len(self.lows) - 2
+            and self.lows[k + 1] in agent_preps
+            and self.covered[k + 2] >= 0
+            and self.covered[k - 1] < 0
+            and self.t[k - 1].is_word
+            and self.lows[k - 1] not in self.w["_np_stop"]
+            and bool(self.lx.participle.fullmatch(self.lows[k]))
+        )
+
     def reduced_relative(self, k: int, trig: Trigger) -> tuple[Group, Group] | None:
         """A participle with its agent right after a noun phrase: "Hezbollah fighters,
         backed by Iran, ...", "The Houthis, armed by Iran, ...", "le M23, soutenu par le
@@ -1478,6 +1497,12 @@ class SentenceAnalysis:
                 if a != b
             ]
         passive = self.is_passive(k, trig, lo_h, hi_h)
+        # "a missile fired by Houthi fighters at one of its ships": a participle after a
+        # noun with its agent right after it is a passive without an auxiliary
+        reduced = (
+            not passive and trig.type is RelationType.OPPOSES and self.reduced_passive(k, trig)
+        )
+        passive = passive or reduced
         agent: list[str] = []
         arule, aconf = "", 1.0
         other: list[str] = []
@@ -1552,7 +1577,20 @@ class SentenceAnalysis:
                     agent, arule = g.actors, "passive-agent"
                     used.add(g.idx)
                     break
-            if trig.type is RelationType.OPPOSES and not other:
+            if trig.type is RelationType.OPPOSES and not other and reduced:
+                preps = trig.obj_preps or frozenset()
+                g3 = next(
+                    (
+                        g
+                        for g in self.groups
+                        if k < g.i < hi_s and g.marker in preps and g.idx not in used
+                    ),
+                    None,
+                )
+                if g3 is not None:
+                    other, orule = g3.actors, f"prep-{g3.marker}"
+                    used.add(g3.idx)
+            if trig.type is RelationType.OPPOSES and not other and not reduced:
                 g2 = self.subject_left(k, lo_s) or self.first_after(k, hi_s, 4, used)
                 if g2 is not None and g2.idx not in used:
                     other, orule = g2.actors, "passive-patient"
