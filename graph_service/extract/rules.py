@@ -1499,10 +1499,10 @@ class SentenceAnalysis:
         passive = self.is_passive(k, trig, lo_h, hi_h)
         # "a missile fired by Houthi fighters at one of its ships": a participle after a
         # noun with its agent right after it is a passive without an auxiliary
-        reduced = (
+        bare_participle = (
             not passive and trig.type is RelationType.OPPOSES and self.reduced_passive(k, trig)
         )
-        passive = passive or reduced
+        passive = passive or bare_participle
         agent: list[str] = []
         arule, aconf = "", 1.0
         other: list[str] = []
@@ -1577,7 +1577,7 @@ class SentenceAnalysis:
                     agent, arule = g.actors, "passive-agent"
                     used.add(g.idx)
                     break
-            if trig.type is RelationType.OPPOSES and not other and reduced:
+            if trig.type is RelationType.OPPOSES and not other and bare_participle:
                 preps = trig.obj_preps or frozenset()
                 g3 = next(
                     (
@@ -1590,7 +1590,7 @@ class SentenceAnalysis:
                 if g3 is not None:
                     other, orule = g3.actors, f"prep-{g3.marker}"
                     used.add(g3.idx)
-            if trig.type is RelationType.OPPOSES and not other and not reduced:
+            if trig.type is RelationType.OPPOSES and not other and not bare_participle:
                 g2 = self.subject_left(k, lo_s) or self.first_after(k, hi_s, 4, used)
                 if g2 is not None and g2.idx not in used:
                     other, orule = g2.actors, "passive-patient"
