@@ -536,6 +536,26 @@ class SentenceAnalysis:
 
     def _antecedents(self, num: int, cls: str, k: int) -> list[str]:
         kinds = frozenset({"state"}) if cls == "state" else None
+        if cls == "sides" and num == 2:
+            # "skirmishes between the two sides": the two names of this sentence, else
+            # the parties of the last hostile statement, not the last list of allies
+            here: list[str] = []
+            mediators: set[str] = set()
+            mediation = self.w.get("mediation_words", frozenset())
+            for m in sorted(self.mentions, key=lambda m: -m.i):
+                if m.j > k or m.derived or m.actor in here:
+                    continue
+                if any(self.lows[y] in mediation for y in range(m.j, min(m.j + 2, k))):
+                    mediators.add(m.actor)  # "das von Katar vermittelte Abkommen"
+                    continue
+                here.append(m.actor)
+            if len(here) >= 2:
+                return here[:2][::-1]
+            for subj, rtype, _sub, obj in reversed(self.discourse.facts[-6:]):
+                if rtype == "OPPOSES":
+                    return [subj, obj]
+            if mediators:
+                return []  # a mediated agreement between sides the sentence does not name
         group = self._current_group_before(k, num)
         if group:
             return group
