@@ -1311,15 +1311,22 @@ class SentenceAnalysis:
         """A participle with its agent right after a noun phrase: "Hezbollah fighters,
         backed by Iran, ...", "The Houthis, armed by Iran, ...", "le M23, soutenu par le
         Rwanda": (the agent, the phrase the participle follows)."""
+        p = k + 1
+        if (
+            p + 1 < len(self.lows)
+            and self.lows[p] in self.w.get("conjunctions", frozenset())
+            and self.lx.participle.fullmatch(self.lows[p + 1])
+        ):
+            p += 2  # "finanziato e sostenuto dall'Iran", "armed and trained by Iran"
         if (
             trig.pos != "verb"
             or trig.reverse
-            or k + 1 >= len(self.lows)
-            or self.lows[k + 1] not in self.w.get("agent_preps", frozenset())
+            or p >= len(self.lows)
+            or self.lows[p] not in self.w.get("agent_preps", frozenset())
             or not self.lx.participle.fullmatch(self.lows[k])
         ):
             return None
-        after = next((g for g in self.groups if g.members[0].marker_pos == k + 1), None)
+        after = next((g for g in self.groups if g.members[0].marker_pos == p), None)
         x = k - 1
         while x >= 0 and self.t[x].text == ",":
             x -= 1
