@@ -2637,6 +2637,9 @@ class SentenceAnalysis:
                 and g.marker in preps
                 and g.members[0].marker_pos >= k
                 and g.i - k <= 8
+                # "an agreement to counter a Turkish offensive": the adjective belongs
+                # to another act, it names no partner
+                and not (g.j < len(self.lows) and self.trig[g.j] and all(m.adj for m in g.members))
             ):
                 take(g, "partner-prep")
                 break
