@@ -914,7 +914,9 @@ class SentenceAnalysis:
                     k, trig.unless_particle
                 ):
                     continue  # "kündigten an" announces, "kündigten" terminates
-                if trig.requires is not None and not self._in_segment(k, trig.requires, 6):
+                # (the envoy of "declared ... persona non grata" stands before three words)
+                window = 8 if trig.frame == "summon" else 6
+                if trig.requires is not None and not self._in_segment(k, trig.requires, window):
                     continue
                 if trig.needs_item and not self._item_near(k):
                     continue
@@ -1663,6 +1665,19 @@ class SentenceAnalysis:
             if g is not None:
                 other, orule = g.actors, "accused"
                 used.add(g.idx)
+        if trig.frame == "summon" and not other and not agent:
+            # "were declared persona non grata by the Russian authorities", "déclarés
+            # persona non grata par les autorités russes": the agent phrase after it
+            for g in self.groups:
+                if (
+                    k < g.i < hi_h
+                    and g.i - k <= 6
+                    and g.idx not in used
+                    and g.marker in w.get("agent_preps", ())
+                ):
+                    agent, arule = g.actors, "passive-agent"
+                    used.add(g.idx)
+                    break
         if trig.frame == "summon" and not other:
             for g in self.groups:
                 if (
@@ -1680,7 +1695,7 @@ class SentenceAnalysis:
                 # России персоной нон грата": the envoy stands between verb and trigger,
                 # next to the word the trigger requires
                 requires = trig.requires
-                cue_at = [x for x in range(max(lo_h, k - 6), k) if requires.fullmatch(self.lows[x])]
+                cue_at = [x for x in range(max(lo_h, k - 8), k) if requires.fullmatch(self.lows[x])]
                 envoy_preps = w.get("envoy_preps", frozenset()) | w.get("source_preps", frozenset())
                 for g in self.groups:
                     if (
