@@ -423,6 +423,12 @@ def _add(index: dict[str, list[Form]], surface: str, actor: str | None, **flags:
     index.setdefault(lows[0], []).append(Form(lows, actor, policy=policy, surface=surface, **flags))
 
 
+def _drop_other_actors(index: dict[str, list[Form]], surface: str, actor: str) -> None:
+    lows = tuple(t.low for t in tokenize(surface))
+    if lows and lows[0] in index:
+        index[lows[0]] = [f for f in index[lows[0]] if f.lows != lows or f.actor in (actor, None)]
+
+
 # --- lemmatised languages (features.lemmatizer) -------------------------------------------
 
 
@@ -507,6 +513,9 @@ def language(code: str) -> Language:
                     _add(index, surface, a3)
     for aid, surfaces in (spec.get("names") or {}).items():
         for surface in surfaces:
+            # the language file's own names win over CLDR's: Spanish "Congo" is the DR
+            # Congo in the news, not CLDR's Republic of the Congo
+            _drop_other_actors(index, surface, aid)
             for f in _inflect(surface, name_suffixes, skip_re):
                 _add(index, f, aid, gen=f != surface)
     capitals: dict[str, list[str]] = common.get("capitals") or {}

@@ -502,6 +502,8 @@ class SentenceAnalysis:
                 cls is not None
                 and k > 0
                 and not owned
+                # "des troupes", "a force": an indefinite noun refers back to nothing
+                and lows[k - 1] not in self.w.get("indefinite_articles", ())
                 and (
                     lows[k - 1] in arts
                     or (
@@ -683,6 +685,10 @@ class SentenceAnalysis:
         assoc = w.get("association_words", frozenset())
         assoc_preps = w.get("association_preps", frozenset())
         gov_preps = w.get("gov_preps", frozenset())
+        place_preps = w.get("place_preps", frozenset())
+        military = frozenset(
+            noun for noun, cls in self.lx.anaphors.items() if cls == "military"
+        ) | w.get("military", frozenset())
         genitive_preps = w.get("genitive_preps", frozenset())
         report_to = w.get("report_to_preps", frozenset())
         mod_endings = self.lx.modifier_endings
@@ -724,6 +730,9 @@ class SentenceAnalysis:
                         and lows[k - 1] in gov
                         and low in gov_preps
                         and not self._owned_by_other(k - 1, m.actor)
+                        # "troops in Iraq", "des troupes en Irak": forces stand in a
+                        # place, they are not its government
+                        and not (low in place_preps and lows[k - 1] in military)
                     ):
                         k -= 2
                         steps += 2
@@ -880,7 +889,28 @@ class SentenceAnalysis:
             between = between[:-2]
         if "as" in between and "well" in between:
             return all(x in ok or x in ("as", "well") for x in between)
+        if (
+            b.j < len(self.lows)
+            and self.lows[b.j] in self.w.get("clause_aux", frozenset())
+            and a.i > 0
+            and self._in_prep_phrase(a)
+        ):
+            # "déploient des troupes en Irak et l'Iran a une forte influence": the
+            # second name opens a clause of its own
+            return False
         return all(x in ok for x in between) and len(between) <= 3
+
+    def _in_prep_phrase(self, m: Mention) -> bool:
+        x = m.i - 1
+        arts = self.w.get("articles", frozenset())
+        preps = self.w.get("prepositions", frozenset())
+        while x >= 0 and self.lows[x] in arts and self.lows[x] not in preps:
+            x -= 1
+        return (
+            x >= 0
+            and self.lows[x] in preps
+            and self.lows[x] not in self.w.get("between_preps", frozenset())
+        )
 
     def _has_conj(self, group: list[Mention]) -> bool:
         conj = self.w.get("conjunctions", frozenset())
