@@ -1024,6 +1024,16 @@ class SentenceAnalysis:
                 best = g
         return best
 
+    def opens_complement(self, lo: int, k: int) -> bool:
+        """Is the trigger noun at k the subject of a complement clause that opens after
+        lo ("warns that the sanctions would ...")? Only articles stand between."""
+        comp = self.w.get("complementizers", frozenset())
+        arts = self.w.get("articles", frozenset())
+        x = k - 1
+        while x >= lo and (self.lows[x] in arts or not self.t[x].is_word):
+            x -= 1
+        return x >= lo and self.lows[x] in comp and x < k - 1 and self.covered[k] < 0
+
     def complement_subject(self, lo: int, k: int) -> bool:
         """Does a complement clause between lo and the verb at k have a subject of its
         own that names no actor ("said that the regime had supplied", "a annoncé que le
@@ -2010,8 +2020,13 @@ class SentenceAnalysis:
             g = self.subject_left(k, lo_s, supplies, first=v2)
             while g is not None and g.idx in used and not v2:
                 g = self.subject_left(g.i, lo_s, supplies)
-            if g is not None and trig.pos == "verb" and self.complement_subject(g.j, k):
-                g = None  # "Seoul said that the hermit kingdom had supplied ...": not Seoul
+            if g is not None and (
+                (trig.pos == "verb" and self.complement_subject(g.j, k))
+                or self.opens_complement(g.j, k)
+            ):
+                # "Seoul said that the hermit kingdom had supplied ...", "Rusia advierte
+                # que las sanciones provocarían ...": not the speaker's act
+                g = None
             if g is not None and g.idx not in used:
                 agent, arule = g.actors, "clause-subject"
                 used.add(g.idx)
