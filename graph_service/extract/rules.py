@@ -517,9 +517,18 @@ class SentenceAnalysis:
             ):
                 actor = self._anaphor(cls, k)
                 if actor:
+                    # the article belongs to the phrase ("de la isla" is as near as "de
+                    # Cuba"); not an article that is also a preposition ("des", "del")
+                    start = (
+                        k - 1
+                        if lows[k - 1] in arts
+                        and lows[k - 1] not in self.w.get("prepositions", ())
+                        and self.covered[k - 1] < 0
+                        else k
+                    )
                     extra.append(
                         Mention(
-                            k,
+                            start,
                             k + 1,
                             actor,
                             _kind(actor, self.kinds),
