@@ -247,6 +247,8 @@ class Trigger:
     # a particle later in the clause that makes it another verb ("kündigte ... an")
     unless_particle: re.Pattern[str] | None = None
     requires: re.Pattern[str] | None = None
+    # the next word that makes it no trigger: "armed" in "armed forces", "armed groups"
+    unless_next: re.Pattern[str] | None = None
     needs_item: bool = False
     # a conflict both sides wage: "the conflict between X and Y", "X and Y clashed"
     mutual: bool = False
@@ -576,6 +578,7 @@ def language(code: str) -> Language:
                     re.compile(d["unless_particle"]) if d.get("unless_particle") else None
                 ),
                 requires=re.compile(d["requires"]) if d.get("requires") else None,
+                unless_next=re.compile(d["unless_next"]) if d.get("unless_next") else None,
                 needs_item=bool(d.get("needs_item", False)),
                 mutual=bool(d.get("mutual", False)),
                 rankable=bool(d.get("rankable", True)),

@@ -959,6 +959,12 @@ class SentenceAnalysis:
                     continue
                 if trig.needs_item and not self._item_near(k):
                     continue
+                if (
+                    trig.unless_next is not None
+                    and k + 1 < len(self.lows)
+                    and trig.unless_next.fullmatch(self.lows[k + 1])
+                ):
+                    continue  # "India's armed forces": an adjective, not an act
                 yield k, trig
         # hyphen compounds: "Iran-backed", "Russian-made" handled as the second part
         return
@@ -2061,7 +2067,10 @@ class SentenceAnalysis:
         # ambasciate di Francia": who attacked is unsaid, not the last clause's subject)
         if not agent and not passive and not self.relative_block(k, lo_s):
             g = self.subject_left(k, lo_h, supplies)
-            if g is not None and trig.pos == "verb" and self.complement_subject(g.j, k):
+            if g is not None and (
+                (trig.pos == "verb" and self.complement_subject(g.j, k))
+                or self.opens_complement(g.j, k)
+            ):
                 g = None
             if g is not None and g.idx not in used:
                 agent, arule, aconf = g.actors, "previous-segment", 0.8

@@ -67,9 +67,13 @@ class TriggerSpec(_Strict):
     particle: str | None = None
     unless_particle: str | None = None
     requires: str | None = None
+    # the next word that makes the trigger an adjective of a name ("armed forces")
+    unless_next: str | None = None
     obj_preps: list[str] | None = None
 
-    _check = field_validator("match", "particle", "unless_particle", "requires")(_regex)
+    _check = field_validator("match", "particle", "unless_particle", "requires", "unless_next")(
+        _regex
+    )
 
 
 class TriggerDefault(_Strict):
