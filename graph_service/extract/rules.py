@@ -2811,9 +2811,10 @@ class SentenceAnalysis:
                 ]
         if named_pair and trig.pos != "verb":
             subj = None  # "Annäherung der beiden Länder", "ties between X and Y"
-        elif subj is None and trig.pos == "verb":
+        elif subj is None and trig.pos == "verb" and (v2 or self.subject_left(k, lo_h) is None):
             # V2 inversion may put an article and a count before the subject ("gründeten
-            # die drei Länder Mali, Niger ...")
+            # die drei Länder Mali, Niger ..."); not past a subject set off by commas
+            # ("Turkey, along with Qatar, backs the GNA")
             subj = self.first_after(k, hi_s, 5 if v2 else 3, set())
         if trig.frame == "ally" and len(parts) == 1 and (subj is None or parts == subj.actors):
             # "Die Hisbollah, Irans wichtigster Verbündeter, ...": the apposition's head
@@ -2938,9 +2939,20 @@ class SentenceAnalysis:
                 return []
         # verbs: direct object ("backed X", "joined NATO")
         # ("Egypt, Iran and the UAE joined BRICS": a coordinated subject joins too)
-        if trig.pos == "verb" and (len(parts) < 2 or trig.frame == "membership"):
+        if trig.pos == "verb" and (
+            len(parts) < 2 or trig.frame == "membership" or rules[-1:] == ["comitative"]
+        ):
+            # ("Turkey, along with Qatar, backs the GNA": both back the object)
             used = {subj.idx} if subj is not None else set()
-            take(self.first_after(k, hi_s, 4, used), "direct-object")
+            obj_g = self.first_after(k, hi_s, 4, used)
+            if rules[-1:] == ["comitative"] and obj_g is not None:
+                backing = [a for a in parts if a not in obj_g.actors]
+                return [
+                    (a, b, conf, "+".join([*rules, "direct-object"]))
+                    for a in backing
+                    for b in obj_g.actors
+                ]
+            take(obj_g, "direct-object")
         if trig.frame == "ally" and not owners and self.possessive_before(k):
             # "Bashar al-Assad and his allies Iran and Russia": the possessive's antecedent
             # owns the allies
