@@ -1,8 +1,11 @@
 """Alignment over time (issue 13): a score in [-1, 1] between two actors per period, an
 actor's closest and most hostile counterparts, and what changed in a period.
 
-Pure computation over the records the store's read port returns; the three ``async``
-entry points read, the ``*_from`` functions compute (unit-tested without a database).
+The three ``async`` entry points read sums the database computes per period or per edge
+(``cypher/read/pair_periods``, ``changed_edges``, ``actor_edges``) through the store's read
+port and finish the arithmetic here (``*_from_periods`` / ``*_from_edges``). The same sums in
+Python (:func:`aggregate_periods`, :func:`aggregate_edges`) make the ``*_from`` functions,
+the reference the unit tests check by hand and the database's answers are compared with.
 
 **The score.** At a day ``t``, over the non-negated statements ``i`` between ``a`` and ``b``
 (both directions, every relation type) whose time ``t_i`` (the event's date when the
