@@ -18,6 +18,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from graph_service.api.errors import error_json, install_error_handlers
 from graph_service.api.routes import (
     actors,
+    alignment,
     cypher,
     documents,
     graph,
@@ -163,7 +164,18 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     install_error_handlers(app)
-    for module in (health, actors, relations, statements, graph, queries, cypher, documents, maps):
+    for module in (
+        health,
+        actors,
+        alignment,
+        relations,
+        statements,
+        graph,
+        queries,
+        cypher,
+        documents,
+        maps,
+    ):
         app.include_router(module.router)
 
     app.add_middleware(JsonBodyOnly)

@@ -7,6 +7,7 @@ Queries come from ``cypher/read`` and ``cypher/queries``.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, LiteralString, Protocol
@@ -16,7 +17,7 @@ from neo4j import exceptions as neo4j_errors
 
 from graph_service.config import Settings
 from graph_service.errors import NotFoundError, QueryError, StoreError
-from graph_service.models import RelationType
+from graph_service.models import Modality, RelationType
 from graph_service.store import catalog
 from graph_service.store.adhoc import run_adhoc
 from graph_service.store.convert import finite_float, plain_row, str_list, to_date, type_values
@@ -31,12 +32,16 @@ from graph_service.store.records import (
     DateWindow,
     DocumentRef,
     Edge,
+    EdgeAggregate,
     EdgeFilter,
     EdgeStats,
+    EvidenceKey,
     EvidenceRef,
     EvidenceSample,
+    PeriodAggregate,
     QueryResult,
     RelationCount,
+    SeriesQuery,
     StatementRecord,
     Subgraph,
 )
@@ -104,6 +109,23 @@ class GraphReader(Protocol):
     async def sample_evidence(
         self, edges: Sequence[Edge], window: DateWindow, per_edge: int
     ) -> dict[tuple[RelationType, str, str], EvidenceSample]: ...
+
+    async def pair_periods(
+        self, a: str, b: str, since: dt.date | None, until: dt.date, query: SeriesQuery
+    ) -> tuple[ActorRef, ActorRef, list[PeriodAggregate]]: ...
+
+    async def actor_edges(
+        self, actor_id: str, since: dt.date | None, end: dt.date, query: SeriesQuery
+    ) -> tuple[ActorRef, list[EdgeAggregate]]: ...
+
+    async def changed_edges(
+        self,
+        since: dt.date,
+        until: dt.date | None,
+        end: dt.date,
+        actor_id: str | None,
+        query: SeriesQuery,
+    ) -> list[EdgeAggregate]: ...
 
     async def find_actor(self, text: str) -> ActorRef | None: ...
 
@@ -202,6 +224,47 @@ def _statement(record: Mapping[str, Any]) -> StatementRecord:
     )
 
 
+def _evidence_keys(items: Any, default: dt.date) -> list[EvidenceKey]:
+    return [
+        EvidenceKey(
+            id=str(item["id"]),
+            strength=finite_float(item["strength"]),
+            day=to_date(item["day"]) or default,
+        )
+        for item in items or []
+    ]
+
+
+def _edge_aggregate(row: Mapping[str, Any], default: dt.date) -> EdgeAggregate:
+    return EdgeAggregate(
+        key=str(row["key"]),
+        type=str(row["type"]),
+        source=_actor_ref(row["source"]),
+        target=_actor_ref(row["target"]),
+        statements=int(row["statements"]),
+        weight=round(finite_float(row["weight"]), 6),
+        intensity_statements=int(row["intensity_statements"]),
+        intensity_sum=round(finite_float(row["intensity_sum"]), 6),
+        first_seen=to_date(row["first_seen"]) or default,
+        last_seen=to_date(row["last_seen"]) or default,
+        before_statements=int(row["before_statements"]),
+        before_intensity_statements=int(row["before_intensity_statements"]),
+        before_intensity_sum=round(finite_float(row["before_intensity_sum"]), 6),
+        before_num=finite_float(row["before_num"]),
+        before_den=finite_float(row["before_den"]),
+        after_num=finite_float(row["after_num"]),
+        after_den=finite_float(row["after_den"]),
+        evidence=_evidence_keys(row["evidence"], default),
+        evidence_all=_evidence_keys(row.get("evidence_all"), default),
+    )
+
+
+def pair_keys(a: str, b: str) -> list[str]:
+    """The pair keys of every edge between ``a`` and ``b`` (each type, both directions)."""
+    keys = {pair_key(x, t, y) for t in ALL_TYPES for x, y in ((a, b), (b, a))}
+    return sorted(keys)
+
+
 def _evidence(row: Mapping[str, Any]) -> EvidenceRef:
     confidence = row.get("confidence")
     document_id = row.get("document_id")
@@ -269,13 +332,15 @@ class Neo4jGraphReader:
                 raise QueryError(f"{cause.code}: {cause.message}", field="query") from cause
             raise
 
-    async def _require_actors(self, *ids: str) -> None:
+    async def _require_actors(self, *ids: str, fields: tuple[str, ...] | None = None) -> None:
+        """A 404 naming the field of the first unknown actor (default: ``id`` for one,
+        ``source`` and ``target`` for two)."""
         rows = await self._rows("read/actor_exists", ids=list(ids))
         found = {row["id"] for row in rows}
-        for actor_id, field_name in zip(ids, ("source", "target"), strict=False):
+        names = fields or (("id",) if len(ids) == 1 else ("source", "target"))
+        for actor_id, field_name in zip(ids, names, strict=False):
             if actor_id not in found:
-                name = "id" if len(ids) == 1 else field_name
-                raise NotFoundError(f"no actor with id {actor_id!r}", field=name)
+                raise NotFoundError(f"no actor with id {actor_id!r}", field=field_name)
 
     async def search_actors(
         self, q: str | None, kind: str | None, after: str | None, limit: int
@@ -522,6 +587,95 @@ class Neo4jGraphReader:
                     statements=[_evidence(item) for item in row["evidence"] or []],
                 )
         return found
+
+    async def pair_periods(
+        self, a: str, b: str, since: dt.date | None, until: dt.date, query: SeriesQuery
+    ) -> tuple[ActorRef, ActorRef, list[PeriodAggregate]]:
+        """Both actors (404 naming ``a`` or ``b`` when unknown) and their non-negated,
+        dated statements (both directions, every type) aggregated per period, oldest first."""
+        refs = await self.actor_refs([a, b])
+        if a not in refs or b not in refs:
+            await self._require_actors(a, b, fields=("a", "b"))
+        rows = await self._rows(
+            "read/pair_periods",
+            keys=pair_keys(a, b),
+            since=since,
+            until=until,
+            unit=query.unit,
+            months=query.months,
+            half_life=query.half_life_days,
+            speculative=Modality.SPECULATIVE.value,
+            speculative_weight=query.speculative_weight,
+            evidence=query.evidence,
+        )
+        periods = []
+        for row in rows:
+            evidence = [_statement(item) for item in row["evidence"] or []]
+            periods.append(
+                PeriodAggregate(
+                    start=to_date(row["start"]) or until,
+                    first=to_date(row["first"]) or until,
+                    statements=int(row["statements"]),
+                    intensity_statements=int(row["intensity_statements"]),
+                    intensity_sum=round(finite_float(row["intensity_sum"]), 6),
+                    num=finite_float(row["num"]),
+                    den=finite_float(row["den"]),
+                    evidence_ids=[s.id for s in evidence],
+                    evidence=evidence,
+                )
+            )
+        return refs[a], refs[b], periods
+
+    async def actor_edges(
+        self, actor_id: str, since: dt.date | None, end: dt.date, query: SeriesQuery
+    ) -> tuple[ActorRef, list[EdgeAggregate]]:
+        """The actor (404 when unknown) and each of its edges aggregated up to ``end``, split
+        at ``since`` (``read/actor_edges``)."""
+        refs = await self.actor_refs([actor_id])
+        if actor_id not in refs:
+            raise NotFoundError(f"no actor with id {actor_id!r}", field="id")
+        rows = await self._rows(
+            "read/actor_edges",
+            id=actor_id,
+            since=since,
+            end=end,
+            sep="|",
+            half_life=query.half_life_days,
+            speculative=Modality.SPECULATIVE.value,
+            speculative_weight=query.speculative_weight,
+            evidence=query.evidence,
+        )
+        return refs[actor_id], [_edge_aggregate(row, end) for row in rows]
+
+    async def changed_edges(
+        self,
+        since: dt.date,
+        until: dt.date | None,
+        end: dt.date,
+        actor_id: str | None,
+        query: SeriesQuery,
+    ) -> list[EdgeAggregate]:
+        """Every edge between the pairs of actors with a non-negated statement in ``since``
+        … ``until`` (only pairs of ``actor_id``, when given; 404 when unknown), aggregated
+        (``read/changed_edges``; ``end`` is the day the after-sums decay to)."""
+        if actor_id is not None:
+            await self._require_actors(actor_id, fields=("actor",))
+        rows = await self._rows(
+            "read/changed_edges",
+            since=since,
+            until=until,
+            end=end,
+            actor_prefix=None if actor_id is None else f"{actor_id}|",
+            actor_suffix=None if actor_id is None else f"|{actor_id}",
+            types=type_values(ALL_TYPES),
+            symmetric_types=SYMMETRIC_TYPES,
+            sep="|",
+            half_life=query.half_life_days,
+            speculative=Modality.SPECULATIVE.value,
+            speculative_weight=query.speculative_weight,
+            evidence=query.evidence,
+        )
+        return [_edge_aggregate(row, since) for row in rows]
 
     async def find_actor(self, text: str) -> ActorRef | None:
         """The actor a user means by ``text``: id or name, then any known name, then a part."""
