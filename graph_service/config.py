@@ -122,6 +122,36 @@ class Settings(BaseSettings):
         default=5000, description="Most edges one /graph answer holds (then 'truncated')."
     )
 
+    # --- alignment over time (issue 13) -----------------------------------------------
+    alignment_half_life_days: float = Field(
+        default=180.0,
+        gt=0,
+        description="Half-life of a statement's weight in the alignment score: a statement "
+        "this many days old counts half as much as one of the day scored.",
+    )
+    alignment_speculative_weight: float = Field(
+        default=0.5,
+        ge=0,
+        le=1,
+        description="Weight of a speculative statement ('could', 'dürfte') in the alignment "
+        "score relative to an asserted or reported one (1).",
+    )
+    alignment_max_periods: int = Field(
+        default=240,
+        ge=1,
+        description="Most periods one alignment series holds (240 months: 20 years).",
+    )
+    alignment_evidence_per_period: int = Field(
+        default=5, ge=1, le=50, description="Strongest statements listed per period."
+    )
+    alignment_change_min_delta: float = Field(
+        default=0.1,
+        ge=0,
+        le=2,
+        description="Smallest change of a pair's alignment score that /changes reports as "
+        "strengthened, weakened or reversed.",
+    )
+
     # --- ingest --------------------------------------------------------------------
     ingest_batch_size: int = 500
     ingest_workers: int | None = Field(

@@ -115,6 +115,14 @@ class InputError(GraphServiceError):
     code = "bad_input"
 
 
+class InvalidParameterError(InputError):
+    """A parameter is well-formed for the schema but not acceptable (a stale cursor, a
+    period that ends before it starts, ...)."""
+
+    http_status = 422
+    code = "invalid_parameter"
+
+
 class DocumentReadError(InputError):
     """A document could not be read or decoded."""
 

@@ -18,20 +18,16 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from graph_service.api.schemas import ErrorResponse
 from graph_service.config import Settings
-from graph_service.errors import GraphServiceError, InputError, StoreUnavailableError
+from graph_service.errors import GraphServiceError, StoreUnavailableError
+
+# Defined with the other errors (the services raise it too); importable from here as before.
+from graph_service.errors import InvalidParameterError as InvalidParameterError
 
 logger = logging.getLogger(__name__)
 
 # Parts of pydantic error locations that are not fields: the request part, union tags.
 _SOURCES = {"body", "query", "path", "header", "cookie"}
 _UNION_TAGS = {"single", "batch"}
-
-
-class InvalidParameterError(InputError):
-    """A parameter is well-formed for the schema but not acceptable (a stale cursor, ...)."""
-
-    http_status = 422
-    code = "invalid_parameter"
 
 
 def error_json(

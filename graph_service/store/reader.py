@@ -7,6 +7,7 @@ Queries come from ``cypher/read`` and ``cypher/queries``.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, LiteralString, Protocol
@@ -37,6 +38,7 @@ from graph_service.store.records import (
     EvidenceSample,
     QueryResult,
     RelationCount,
+    ScoredStatement,
     StatementRecord,
     Subgraph,
 )
@@ -108,6 +110,18 @@ class GraphReader(Protocol):
     async def edge_months(
         self, edges: Sequence[Edge], window: DateWindow
     ) -> dict[tuple[RelationType, str, str], dict[str, int]]: ...
+
+    async def pair_statements(
+        self, a: str, b: str, window: DateWindow
+    ) -> tuple[ActorRef, ActorRef, list[StatementRecord]]: ...
+
+    async def actor_scored_statements(
+        self, actor_id: str, until: dt.date | None
+    ) -> tuple[ActorRef, list[ScoredStatement]]: ...
+
+    async def changed_edge_statements(
+        self, since: dt.date, until: dt.date | None, actor_id: str | None
+    ) -> list[ScoredStatement]: ...
 
     async def find_actor(self, text: str) -> ActorRef | None: ...
 
@@ -206,6 +220,27 @@ def _statement(record: Mapping[str, Any]) -> StatementRecord:
     )
 
 
+def _scored(row: Mapping[str, Any]) -> ScoredStatement:
+    intensity = row.get("intensity")
+    return ScoredStatement(
+        id=str(row["id"]),
+        type=str(row.get("type") or ""),
+        subject=_actor_ref(row["subject"]),
+        object=_actor_ref(row["object"]),
+        when=to_date(row["day"]) or dt.date.min,
+        confidence=finite_float(row.get("confidence")),
+        modality=str(row.get("modality") or "asserted"),
+        intensity=None if intensity is None else finite_float(intensity),
+        key=str(row.get("key") or ""),
+    )
+
+
+def pair_keys(a: str, b: str) -> list[str]:
+    """The pair keys of every edge between ``a`` and ``b`` (each type, both directions)."""
+    keys = {pair_key(x, t, y) for t in ALL_TYPES for x, y in ((a, b), (b, a))}
+    return sorted(keys)
+
+
 def _evidence(row: Mapping[str, Any]) -> EvidenceRef:
     confidence = row.get("confidence")
     document_id = row.get("document_id")
@@ -273,10 +308,12 @@ class Neo4jGraphReader:
                 raise QueryError(f"{cause.code}: {cause.message}", field="query") from cause
             raise
 
-    async def _require_actors(self, *ids: str) -> None:
+    async def _require_actors(
+        self, *ids: str, fields: tuple[str, ...] = ("source", "target")
+    ) -> None:
         rows = await self._rows("read/actor_exists", ids=list(ids))
         found = {row["id"] for row in rows}
-        for actor_id, field_name in zip(ids, ("source", "target"), strict=False):
+        for actor_id, field_name in zip(ids, fields, strict=False):
             if actor_id not in found:
                 name = "id" if len(ids) == 1 else field_name
                 raise NotFoundError(f"no actor with id {actor_id!r}", field=name)
@@ -550,6 +587,54 @@ class Neo4jGraphReader:
                     str(month): int(count) for month, count in row["months"] or []
                 }
         return found
+
+    async def pair_statements(
+        self, a: str, b: str, window: DateWindow
+    ) -> tuple[ActorRef, ActorRef, list[StatementRecord]]:
+        """Both actors (404 naming ``a`` or ``b`` when unknown) and the non-negated,
+        dated statements between them in ``window`` (both directions, every type), oldest
+        first."""
+        refs = await self.actor_refs([a, b])
+        if a not in refs or b not in refs:
+            await self._require_actors(a, b, fields=("a", "b"))
+        rows = await self._rows(
+            "read/pair_statements",
+            keys=pair_keys(a, b),
+            since=window.since,
+            until=window.until,
+        )
+        return refs[a], refs[b], [_statement(row) for row in rows]
+
+    async def actor_scored_statements(
+        self, actor_id: str, until: dt.date | None
+    ) -> tuple[ActorRef, list[ScoredStatement]]:
+        """The actor (404 when unknown) and its non-negated, dated statements with any
+        other actor up to ``until``, oldest first."""
+        refs = await self.actor_refs([actor_id])
+        if actor_id not in refs:
+            raise NotFoundError(f"no actor with id {actor_id!r}", field="id")
+        rows = await self._rows("read/actor_scored_statements", id=actor_id, until=until)
+        return refs[actor_id], [_scored(row) for row in rows]
+
+    async def changed_edge_statements(
+        self, since: dt.date, until: dt.date | None, actor_id: str | None
+    ) -> list[ScoredStatement]:
+        """Every non-negated statement up to ``until`` between each pair of actors with a
+        statement in ``since`` … ``until`` (only pairs of ``actor_id``, when given; 404 when
+        unknown)."""
+        if actor_id is not None:
+            await self._require_actors(actor_id, fields=("actor",))
+        rows = await self._rows(
+            "read/changed_edge_statements",
+            since=since,
+            until=until,
+            actor_prefix=None if actor_id is None else f"{actor_id}|",
+            actor_suffix=None if actor_id is None else f"|{actor_id}",
+            types=type_values(ALL_TYPES),
+            symmetric_types=SYMMETRIC_TYPES,
+            sep="|",
+        )
+        return [_scored(row) for row in rows]
 
     async def find_actor(self, text: str) -> ActorRef | None:
         """The actor a user means by ``text``: id or name, then any known name, then a part."""

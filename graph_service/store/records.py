@@ -124,6 +124,22 @@ class StatementRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class ScoredStatement:
+    """A statement as the alignment scores read it (issue 13): who, what, when, how strong;
+    no sentence (the pair series reads whole :class:`StatementRecord` for that)."""
+
+    id: str
+    type: str
+    subject: ActorRef
+    object: ActorRef
+    when: dt.date
+    confidence: float
+    modality: str
+    intensity: float | None
+    key: str  # pair_key of the aggregated edge (subject|TYPE|object, PARTNERSHIP ordered)
+
+
+@dataclass(frozen=True, slots=True)
 class Subgraph:
     nodes: list[ActorRef]
     edges: list[Edge]
