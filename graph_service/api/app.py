@@ -26,6 +26,7 @@ from graph_service.api.routes import (
     queries,
     relations,
     statements,
+    views,
 )
 from graph_service.config import Settings, get_settings
 from graph_service.errors import GraphServiceError
@@ -163,7 +164,18 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     install_error_handlers(app)
-    for module in (health, actors, relations, statements, graph, queries, cypher, documents, maps):
+    for module in (
+        health,
+        actors,
+        relations,
+        statements,
+        graph,
+        queries,
+        cypher,
+        documents,
+        maps,
+        views,
+    ):
         app.include_router(module.router)
 
     app.add_middleware(JsonBodyOnly)

@@ -81,6 +81,8 @@ class PageLinks:
     docs: str = "/docs"
     queries: str = "/queries"
     actor_base: str = "/map/"
+    actor_page_base: str = "/view/actors/"
+    pair_page_base: str = "/view/alignment/"
 
 
 def script_json(value: Any) -> str:
@@ -325,6 +327,8 @@ def page_data(graph: MapGraph, links: PageLinks | None = None) -> dict[str, Any]
                 else None
             ),
             "actor_link_base": links.actor_base if links else None,
+            "actor_page_base": links.actor_page_base if links else None,
+            "pair_page_base": links.pair_page_base if links else None,
         },
         "nodes": [
             {

@@ -280,3 +280,21 @@ def test_time_slider_replays_the_map_by_month(
     assert play.get_attribute("aria-pressed") == "false"
     assert len(_drawn_edges(page)) == 14
     _assert_inert(page, offline)
+
+
+def test_map_panels_link_to_the_actor_and_pair_pages(
+    served: str, chromium: Any, settings: Settings
+) -> None:
+    offline = Offline(allowed=served)
+    page = open_map(chromium, served + "/map", offline)
+    page.evaluate("() => window.allianceMap.showEdge('PARTNERSHIP:IRN:RUS')")
+    link = page.locator("#pair-page-link")
+    assert link.get_attribute("href") == "/view/alignment/IRN/RUS"
+    page.evaluate("() => window.allianceMap.showNode('RUS')")
+    link = page.locator("#actor-page-link")
+    assert link.get_attribute("href") == "/view/actors/RUS"
+    link.click()
+    page.wait_for_url(served + "/view/actors/RUS")
+    assert page.locator("#page-title").inner_text() == "Russia"
+    assert page.locator("#relations tr[data-counterpart]").count() == 8  # as on the map
+    _assert_inert(page, offline)

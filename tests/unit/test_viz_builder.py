@@ -119,6 +119,11 @@ def test_served_page_carries_links_and_file_does_not() -> None:
     standalone = json.loads(_scripts(build_html(graph))[0][1])
     assert served["meta"]["actor_link_base"] == "/map/"
     assert standalone["meta"]["links"] is None and standalone["meta"]["actor_link_base"] is None
+    # The actor and pair pages are API routes: a standalone file does not link to them.
+    assert served["meta"]["actor_page_base"] == "/view/actors/"
+    assert served["meta"]["pair_page_base"] == "/view/alignment/"
+    assert standalone["meta"]["actor_page_base"] is None
+    assert standalone["meta"]["pair_page_base"] is None
 
 
 def test_visual_language_types_arrows_dashes_widths() -> None:

@@ -244,6 +244,14 @@
     panelBody.appendChild(el("p", facts, "facts"));
     if (state.upto) panelBody.appendChild(el("p", statementsUpTo(e, state.upto) + " of them up to " + state.upto, "facts"));
     if (e.items && e.items.length) panelBody.appendChild(el("p", "Items: " + e.items.join(", "), "facts"));
+    if (META.pair_page_base) {
+      var pairLink = el("a", "Alignment of the two over time");
+      pairLink.setAttribute("href", META.pair_page_base + encodeURIComponent(e.from) + "/" + encodeURIComponent(e.to));
+      pairLink.setAttribute("id", "pair-page-link");
+      var pairP = el("p", null, "facts");
+      pairP.appendChild(pairLink);
+      panelBody.appendChild(pairP);
+    }
     var list = el("ul", null, "evidence");
     var evidence = DATA.evidence[id] || [];
     var shown = 0;
@@ -305,6 +313,13 @@
       a.setAttribute("href", META.actor_link_base + encodeURIComponent(id));
       a.setAttribute("id", "own-map-link");
       actions.appendChild(a);
+    }
+    if (META.actor_page_base) {
+      actions.appendChild(document.createTextNode(" · "));
+      var page = el("a", "Its page: alignment over time");
+      page.setAttribute("href", META.actor_page_base + encodeURIComponent(id));
+      page.setAttribute("id", "actor-page-link");
+      actions.appendChild(page);
     }
     panelBody.appendChild(actions);
     var rels = DATA.edges.filter(function (e) { return (e.from === id || e.to === id) && visibleEdges.has(e.id); });
