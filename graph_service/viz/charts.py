@@ -126,8 +126,10 @@ def alignment_chart(
     """Inline SVG of ``series`` over ``periods`` (default: every period they have).
 
     A score of ``None``, or a period a series lacks, is a gap: the line stops and starts
-    again after it. With one series a strip of statement counts runs under the plot; with
-    several, a legend names each line. ``point_href`` gives a point its link (or ``None``).
+    again after it. A point (a marker, with its tooltip and link) marks a period with
+    statements; through periods without any the line carries the score on. With one
+    series a strip of statement counts runs under the plot; with several, a legend names
+    each line. ``point_href`` gives a point its link (or ``None``).
     """
     axis = list(periods) if periods is not None else chart_periods(series)
     single = len(series) == 1
@@ -300,7 +302,7 @@ def _series(
     point_href: PointHref | None,
 ) -> str:
     runs = _runs(one, axis)
-    scored = sum(len(run) for run in runs)
+    scored = sum(len(run) for run in runs)  # the line's vertices
     out = [
         f'<g class="series" data-series="{_esc(one.key)}" data-label="{_esc(one.label)}" '
         f'data-points="{scored}" data-runs="{len(runs)}">'
@@ -318,6 +320,8 @@ def _series(
         )
     for run in runs:
         for index, point in run:
+            if not point.statements:
+                continue  # the score carries on (decayed); no new evidence to point at
             score = point.score or 0.0
             tip = (
                 f"{one.label} · {point.period}: {format_score(point.score)} "

@@ -14,6 +14,7 @@ kept only for http(s) URLs.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 from collections.abc import Mapping
@@ -37,6 +38,7 @@ logger = logging.getLogger(__name__)
 
 _TEMPLATES = Path(__file__).resolve().parent / "templates"
 RELATIONS_SHOWN = 200
+COUNTERPARTS_READ = 100_000  # all of them: the service ranks, the page picks
 EVIDENCE_PER_COUNTERPART = 5
 TYPE_WORDS = {
     RelationType.PARTNERSHIP: "partnership with",
@@ -153,10 +155,11 @@ class ActorPage:
 
 
 def chart_counterparts(alignment: al.ActorAlignment, top: int) -> list[al.CounterpartScore]:
-    """The counterparts the actor page draws: the strongest scores either way."""
+    """The counterparts the actor page draws: those with the most statements (the main
+    relationships, not a lone strong sentence), then the strongest scores either way."""
     ranked = sorted(
         [*alignment.closest, *alignment.hostile],
-        key=lambda c: (-abs(c.score), c.counterpart.id),
+        key=lambda c: (-c.statements, -abs(c.score), c.counterpart.id),
     )
     return ranked[:top]
 
@@ -177,8 +180,21 @@ async def load_actor_page(
     al.check_interval(interval)
     al.check_window(since, until)
     detail = await reader.get_actor(actor_id)
-    alignment = await al.actor_alignment(
-        reader, actor_id, top=top, since=since, until=until, settings=settings, today=today
+    # Every counterpart (the chart picks by statements), then the tables' top of each list.
+    everyone = await al.actor_alignment(
+        reader,
+        actor_id,
+        top=COUNTERPARTS_READ,
+        since=since,
+        until=until,
+        settings=settings,
+        today=today,
+    )
+    alignment = dataclasses.replace(
+        everyone,
+        closest=everyone.closest[:top],
+        hostile=everyone.hostile[:top],
+        moved=everyone.moved[:top],
     )
     series = [
         await al.pair_series(
@@ -191,7 +207,7 @@ async def load_actor_page(
             settings=settings,
             today=today,
         )
-        for c in chart_counterparts(alignment, top)
+        for c in chart_counterparts(everyone, top)
     ]
     relations = await reader.actor_relations(
         actor_id,

@@ -145,3 +145,22 @@ def test_scores_outside_the_scale_are_refused_and_formatted_with_signs() -> None
     assert format_score(0.4217) == "+0.42"
     assert format_score(-0.3) == "\u22120.30"
     assert format_score(None) == "no statements"
+
+
+def test_periods_without_statements_carry_the_line_but_get_no_marker() -> None:
+    carried = ChartSeries(
+        key="IRN",
+        label="Iran",
+        points=[
+            ChartPoint(period="2024-01", score=0.8, statements=1),
+            ChartPoint(period="2024-02", score=0.8, statements=0),  # carried on
+            ChartPoint(period="2024-03", score=0.6, statements=2),
+        ],
+    )
+    root = _parse(alignment_chart([carried], title="t", point_href=lambda s, p: "#x"))
+    (series,) = _all(root, "g", "series")
+    assert series.get("data-points") == "3" and series.get("data-runs") == "1"
+    (path,) = _all(root, "path", "line")
+    assert len(_path_xs(path)) == 3
+    assert [c.get("data-period") for c in _all(root, "circle", "point")] == ["2024-01", "2024-03"]
+    assert len(_all(root, "a", "point-link")) == 2
