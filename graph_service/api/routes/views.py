@@ -16,14 +16,39 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import HTMLResponse
 
 from graph_service.api.deps import ReaderDep, SettingsDep, require_read_key
+from graph_service.api.errors import READ_RESPONSES, Responses
 from graph_service.api.schemas import ACTOR_ID_PATTERN
 from graph_service.errors import InputError, NotFoundError
 from graph_service.viz import pages
 
 logger = logging.getLogger(__name__)
 
+_HTML = {"text/html": {"schema": {"type": "string"}}}
+_JSON_ERROR = {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorResponse"}}}
+# Errors these pages answer as an HTML page (an unknown actor; a parameter the alignment
+# service refuses); the others (a malformed value, a key, Neo4j down) are the API's JSON.
+_HTML_TOO = {400, 422}
+
+
+def _view_responses() -> Responses:
+    """READ_RESPONSES with explicit media types: with ``response_class=HTMLResponse``
+    FastAPI would list a ``model`` under text/html."""
+    out: Responses = {}
+    for status, entry in READ_RESPONSES.items():
+        plain = {k: v for k, v in entry.items() if k != "model"}
+        content = {**_JSON_ERROR, **(_HTML if status in _HTML_TOO else {})}
+        out[status] = {**plain, "content": content}
+    out[404] = {"description": "No such actor: an HTML page.", "content": _HTML}
+    return out
+
+
 # Pages are reads: closed like every read when the server requires keys for reading.
-router = APIRouter(prefix="/view", tags=["pages"], dependencies=[Depends(require_read_key)])
+router = APIRouter(
+    prefix="/view",
+    tags=["pages"],
+    dependencies=[Depends(require_read_key)],
+    responses=_view_responses(),
+)
 
 ViewActor = Annotated[str, Path(pattern=ACTOR_ID_PATTERN, description="Canonical actor ID.")]
 IntervalQuery = Annotated[
