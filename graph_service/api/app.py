@@ -18,6 +18,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from graph_service.api.errors import error_json, install_error_handlers
 from graph_service.api.routes import (
     actors,
+    alignment,
     cypher,
     documents,
     graph,
@@ -167,6 +168,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     for module in (
         health,
         actors,
+        alignment,
         relations,
         statements,
         graph,

@@ -185,7 +185,15 @@ def db_reset(
 
 def _register_optional_commands() -> None:
     """Commands whose modules belong to the extract, ingest, api and viz layers."""
-    from graph_service.cli import doctor_cmd, extract_cmd, ingest_cmd, map_cmd, serve_cmd, up_cmd
+    from graph_service.cli import (
+        alignment_cmd,
+        doctor_cmd,
+        extract_cmd,
+        ingest_cmd,
+        map_cmd,
+        serve_cmd,
+        up_cmd,
+    )
 
     app.command("extract")(friendly_errors(extract_cmd.extract))
     app.command("ingest")(friendly_errors(ingest_cmd.ingest))
@@ -193,6 +201,8 @@ def _register_optional_commands() -> None:
     app.command("map")(friendly_errors(map_cmd.map_command))
     app.command("up")(friendly_errors(up_cmd.up))
     app.command("doctor")(friendly_errors(doctor_cmd.doctor))
+    app.command("alignment")(friendly_errors(alignment_cmd.alignment))
+    app.command("changes")(friendly_errors(alignment_cmd.changes))
 
 
 _register_optional_commands()

@@ -16,8 +16,10 @@ in a series)::
 ``m_i`` its modality weight (1 for asserted and reported statements,
 ``alignment_speculative_weight``, default 0.5, for speculative ones) and ``H`` the
 half-life in days (``alignment_half_life_days``, default 180). The score is a weighted
-mean of ``I/10``, so it stays in [-1, 1]; old statements fade relative to newer ones but
-never vanish, and a lone statement scores its own ``I/10`` whatever its age. Statements
+mean of ``I/10``, so it stays in [-1, 1]. The decay weighs a statement against the newer
+ones: its factor at ``t`` is common to numerator and denominator, so the score changes
+only when statements arrive (without news it keeps its last value, and a lone statement
+scores its own ``I/10`` whatever its age). Statements
 without an intensity (stored before intensities existed) count as statements but not in
 the score; a period with no scored statement so far has no score (None).
 """
@@ -278,17 +280,25 @@ def contribution(stmt: Scored, params: AlignmentParams) -> float:
 
 
 def score_at(statements: Iterable[Scored], t: dt.date, params: AlignmentParams) -> float | None:
-    """The score at ``t`` over the given statements dated on or before ``t``."""
+    """The score at ``t`` over the given statements dated on or before ``t``.
+
+    ``0.5 ** ((t − t_i) / H)`` is ``0.5 ** ((t − t_last) / H)`` times
+    ``0.5 ** ((t_last − t_i) / H)``: the first factor is common to numerator and
+    denominator, so the ages are taken from the latest statement ``t_last`` (same score,
+    and no underflow for a ``t`` centuries away)."""
+    scored = [
+        s for s in statements if s.when is not None and s.when <= t and s.intensity is not None
+    ]
+    if not scored:
+        return None
+    latest = max(s.when or t for s in scored)
     num = den = 0.0
-    seen = False
-    for stmt in statements:
-        if stmt.when is None or stmt.when > t or stmt.intensity is None:
-            continue
-        w = decay((t - stmt.when).days, params) * modality_weight(stmt.modality, params)
-        num += w * stmt.confidence * stmt.intensity / 10.0
+    for stmt in scored:
+        w = decay((latest - (stmt.when or t)).days, params)
+        w *= modality_weight(stmt.modality, params)
+        num += w * stmt.confidence * (stmt.intensity or 0.0) / 10.0
         den += w * stmt.confidence
-        seen = True
-    return _ratio(num, den) if seen else None
+    return _ratio(num, den)
 
 
 def _ratio(num: float, den: float) -> float | None:
@@ -318,9 +328,11 @@ def period_start(day: dt.date, interval: str) -> dt.date:
     return dt.date(day.year, (day.month - 1) // months * months + 1, 1)
 
 
-def next_period(start: dt.date, interval: str) -> dt.date:
+def next_period(start: dt.date, interval: str) -> dt.date | None:
+    """The first day of the period after the one starting at ``start`` (None after 9999)."""
     month = start.month - 1 + _MONTHS[interval]
-    return dt.date(start.year + month // 12, month % 12 + 1, 1)
+    year = start.year + month // 12
+    return dt.date(year, month % 12 + 1, 1) if year <= dt.MAXYEAR else None
 
 
 def periods(since: dt.date, until: dt.date, interval: str) -> list[tuple[dt.date, dt.date]]:
@@ -329,7 +341,10 @@ def periods(since: dt.date, until: dt.date, interval: str) -> list[tuple[dt.date
     start = period_start(since, interval)
     while start <= until:
         following = next_period(start, interval)
-        out.append((max(start, since), min(following - dt.timedelta(days=1), until)))
+        last = dt.date.max if following is None else following - dt.timedelta(days=1)
+        out.append((max(start, since), min(last, until)))
+        if following is None:
+            break
         start = following
     return out
 
@@ -395,24 +410,27 @@ def series_from(
     points: list[SeriesPoint] = []
     num = den = 0.0
     scored = 0
-    previous_end: dt.date | None = None
+    updated: dt.date | None = None  # the period end the sums were last decayed to
     index = 0
     for start, end in periods(since, until, interval):
-        if previous_end is not None:
-            factor = decay((end - previous_end).days, params)
-            num, den = num * factor, den * factor
         in_period: list[Scored] = []
         while index < len(dated) and (dated[index].when or dt.date.min) <= end:
-            stmt = dated[index]
+            in_period.append(dated[index])
             index += 1
-            in_period.append(stmt)
-            if stmt.intensity is None:
-                continue
-            when = stmt.when or end
-            w = decay((end - when).days, params) * modality_weight(stmt.modality, params)
-            num += w * stmt.confidence * stmt.intensity / 10.0
-            den += w * stmt.confidence
-            scored += 1
+        new = [s for s in in_period if s.intensity is not None]
+        if new:
+            # Without new statements the ratio stays as it is (the decay factor is common
+            # to both sums), so the sums are decayed only when statements are added.
+            if updated is not None:
+                factor = decay((end - updated).days, params)
+                num, den = num * factor, den * factor
+            for stmt in new:
+                when = stmt.when or end
+                w = decay((end - when).days, params) * modality_weight(stmt.modality, params)
+                num += w * stmt.confidence * (stmt.intensity or 0.0) / 10.0
+                den += w * stmt.confidence
+            scored += len(new)
+            updated = end
         count, total, mean = _intensity(in_period)
         points.append(
             SeriesPoint(
@@ -430,7 +448,6 @@ def series_from(
                 ],
             )
         )
-        previous_end = end
     return PairSeries(
         a=a,
         b=b,
@@ -748,7 +765,8 @@ NEW_EDGE_COLUMNS = ["source", "type", "target", "first_seen", "weight", "stateme
 
 def new_edge_rows(report: Changes, limit: int) -> list[dict[str, object]]:
     """The named query ``new_edges_since`` as a case of :func:`changes`: the new edges,
-    newest first, then by weight, source and target, as its columns."""
+    newest first, then by weight, source and target, as its columns (JSON values, as
+    the named queries answer)."""
     ordered = sorted(
         report.new,
         key=lambda e: (
@@ -763,7 +781,7 @@ def new_edge_rows(report: Changes, limit: int) -> list[dict[str, object]]:
             "source": e.source.id,
             "type": e.type.value,
             "target": e.target.id,
-            "first_seen": e.figures.first_seen,
+            "first_seen": e.figures.first_seen.isoformat(),
             "weight": e.figures.weight,
             "statements": e.figures.statements,
         }

@@ -308,15 +308,15 @@ class Neo4jGraphReader:
                 raise QueryError(f"{cause.code}: {cause.message}", field="query") from cause
             raise
 
-    async def _require_actors(
-        self, *ids: str, fields: tuple[str, ...] = ("source", "target")
-    ) -> None:
+    async def _require_actors(self, *ids: str, fields: tuple[str, ...] | None = None) -> None:
+        """A 404 naming the field of the first unknown actor (default: ``id`` for one,
+        ``source`` and ``target`` for two)."""
         rows = await self._rows("read/actor_exists", ids=list(ids))
         found = {row["id"] for row in rows}
-        for actor_id, field_name in zip(ids, fields, strict=False):
+        names = fields or (("id",) if len(ids) == 1 else ("source", "target"))
+        for actor_id, field_name in zip(ids, names, strict=False):
             if actor_id not in found:
-                name = "id" if len(ids) == 1 else field_name
-                raise NotFoundError(f"no actor with id {actor_id!r}", field=name)
+                raise NotFoundError(f"no actor with id {actor_id!r}", field=field_name)
 
     async def search_actors(
         self, q: str | None, kind: str | None, after: str | None, limit: int

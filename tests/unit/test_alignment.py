@@ -210,7 +210,7 @@ def test_changes_new_strengthened_weakened_reversed() -> None:
             "source": "PRK",
             "type": "SUPPLIES",
             "target": "RUS",
-            "first_seen": D(2024, 3, 1),
+            "first_seen": "2024-03-01",
             "weight": 1.0,
             "statements": 1,
         },
@@ -218,8 +218,25 @@ def test_changes_new_strengthened_weakened_reversed() -> None:
             "source": "USA",
             "type": "OPPOSES",
             "target": "RUS",
-            "first_seen": D(2024, 3, 1),
+            "first_seen": "2024-03-01",
             "weight": 1.0,
             "statements": 1,
         },
     ]
+
+
+def test_extreme_dates_and_half_lives_stay_finite() -> None:
+    # The last period of year 9999 ends on 9999-12-31 (no period after it).
+    assert al.periods(D(9999, 11, 5), D(9999, 12, 31), "month") == [
+        (D(9999, 11, 5), D(9999, 11, 30)),
+        (D(9999, 12, 1), D(9999, 12, 31)),
+    ]
+    # A day scored millennia later, a half-life of a day: the score is still s1 and s2's
+    # relative mix at s2's date (s1 30 half-lives older weighs 0.5^30 ≈ 9.3e-10): ≈ −0.4
+    tiny = al.AlignmentParams(half_life_days=1.0)
+    assert al.score_at([S1, S2], D(9999, 12, 31), tiny) == pytest.approx(-0.4, abs=1e-8)
+    series = al.series_from(
+        REFS["PRK"], REFS["RUS"], [S1, S2], "year", D(2024, 1, 1), D(2200, 12, 31), tiny
+    )
+    assert len(series.points) == 177
+    assert series.points[-1].score == pytest.approx(-0.4, abs=1e-8)
