@@ -140,3 +140,16 @@ def test_unknown_actors_and_bad_parameters_get_html_error_pages(client: TestClie
     assert client.get("/view/actors/RUS", params={"until": "soon"}).status_code == 422
     hostile = client.get("/view/actors/%3Cscript%3E")
     assert hostile.status_code == 422 and "<script>" not in hostile.text
+
+
+def test_the_pages_json_links_answer_the_same_data(client: TestClient) -> None:
+    pair = client.get("/view/alignment/RUS/IRN", params=UNTIL_Q).text
+    (json_link,) = re.findall(r'<a href="([^"]*)">JSON</a>', pair)
+    response = client.get(json_link.replace("&amp;", "&"))
+    assert response.status_code == 200 and response.headers["content-type"] == "application/json"
+    drawn = [float(v) for v in _attr(pair, "circle", "point", "data-score")]
+    scores = [p["score"] for p in response.json()["points"] if p["statements"]]
+    assert drawn == pytest.approx(scores, abs=1e-4)
+    actor = client.get("/view/actors/RUS", params=UNTIL_Q).text
+    (json_link,) = re.findall(r'<a href="([^"]*)">JSON</a>', actor)
+    assert client.get(json_link).status_code == 200
