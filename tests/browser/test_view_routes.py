@@ -153,3 +153,14 @@ def test_the_pages_json_links_answer_the_same_data(client: TestClient) -> None:
     actor = client.get("/view/actors/RUS", params=UNTIL_Q).text
     (json_link,) = re.findall(r'<a href="([^"]*)">JSON</a>', actor)
     assert client.get(json_link).status_code == 200
+
+
+def test_actor_page_since_starts_the_series_and_lists_who_moved(client: TestClient) -> None:
+    html = client.get("/view/actors/RUS", params={"since": "2024-03-01", **UNTIL_Q}).text
+    assert re.findall(r'<text class="period-label"[^>]*>([^<]*)</text>', html) == [
+        "2024-03", "2024-04", "2024-05"
+    ]  # fmt: skip
+    moved = html[html.index('<ul id="moved">') : html.index("</ul>", html.index('id="moved"'))]
+    # Iran went from the January treaty (+0.80) to +0.30 with the three statements since.
+    assert "Iran</a>: +0.80 → +0.30 (3 statements since)" in " ".join(moved.split())
+    assert "since=2024-03-01" in html  # the pair links keep the period
