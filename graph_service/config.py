@@ -125,9 +125,11 @@ class Settings(BaseSettings):
     # --- alignment over time (issue 13) -----------------------------------------------
     alignment_half_life_days: float = Field(
         default=180.0,
-        gt=0,
+        ge=7,
         description="Half-life of a statement's weight in the alignment score: a statement "
-        "this many days old counts half as much as one of the day scored.",
+        "this many days old counts half as much as one of the day scored. At least 7: "
+        "/changes decays its sums in the database to fixed days, and 0.5 ** (age / H) "
+        "stays above the smallest float for about 1,000 half-lives (20 years at 7 days).",
     )
     alignment_speculative_weight: float = Field(
         default=0.5,

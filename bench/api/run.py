@@ -1,12 +1,14 @@
 """API benchmark: load 100,000 statements, serve the API with uvicorn, measure latency.
 
     GRAPH_SERVICE_...=... .venv/bin/python bench/api/run.py [--statements 100000]
-        [--requests 1000] [--concurrency 8] [--reuse]
+        [--requests 1000] [--concurrency 8] [--reuse] [--suites alignment,changes]
 
 Writes a synthetic corpus (skewed like news: a few actors in most statements) through the
 store's writer, starts ``graph-service serve`` in a subprocess, and reports p50/p99 latency
 (sequential requests) and requests/s (``--concurrency`` clients) for
-/actors/{id}/relations, /relations/{s}/{type}/{t}/evidence and /graph?depth=2.
+/actors/{id}/relations, /relations/{s}/{type}/{t}/evidence, /graph?depth=2, the monthly
+alignment series of a pair (/alignment/{a}/{b}) and a year of /changes (issue 13; every
+statement carries the intensity of its type, as the extractor sets it).
 It deletes everything in the configured database first (unless --reuse).
 """
 
@@ -28,6 +30,7 @@ from collections.abc import Sequence
 import httpx
 
 from graph_service.config import get_settings
+from graph_service.extract.intensity import intensity_of
 from graph_service.models import Actor, ActorKind, Document, Modality, RelationType, Statement
 from graph_service.store.graph_store import GraphStore
 
@@ -64,6 +67,7 @@ def corpus(
             while obj == subject:
                 obj = rng.choices(ids, weights)[0]
             rel = rng.choice(types)
+            strength = intensity_of(rel, None)
             sentence = f"Satz {k} von Dokument {d}: {subject} {rel.value.lower()} {obj}."
             sentences.append(sentence)
             statements.append(
@@ -79,6 +83,8 @@ def corpus(
                     rule="bench",
                     sentence_index=k,
                     date=date,
+                    intensity=strength[0] if strength else None,
+                    quad_class=strength[1] if strength else None,
                 )
             )
         document = Document(
@@ -151,7 +157,12 @@ async def measure(
     return latencies, len(urls) / (time.perf_counter() - started)
 
 
-async def bench(base: str, n_requests: int, concurrency: int) -> list[dict[str, object]]:
+SUITES = ("relations", "evidence", "graph", "alignment", "changes")
+
+
+async def bench(
+    base: str, n_requests: int, concurrency: int, chosen: Sequence[str] = SUITES
+) -> list[dict[str, object]]:
     rng = random.Random(11)
     async with httpx.AsyncClient(base_url=base, timeout=60) as client:
         relations = (await client.get("/relations", params={"limit": 500})).json()["items"]
@@ -168,9 +179,20 @@ async def bench(base: str, n_requests: int, concurrency: int) -> list[dict[str, 
             "/graph?depth=2": [
                 f"/graph?center={rng.choice(ids)}&depth=2" for _ in range(max(50, n_requests // 5))
             ],
+            # a pair that has statements, by month from its first statement (about 60 months)
+            "/alignment/{a}/{b}": [
+                f"/alignment/{r['source']['id']}/{r['target']['id']}?interval=month"
+                for r in (rng.choice(relations) for _ in range(n_requests))
+            ],
+            # a calendar year of the four the corpus spans
+            "/changes (a year)": [
+                f"/changes?since={year}-01-01&until={year}-12-31&limit=100"
+                for year in (rng.randrange(2022, 2026) for _ in range(max(50, n_requests // 10)))
+            ],
         }
+        keys = dict(zip(SUITES, suites, strict=True))
         results = []
-        for name, urls in suites.items():
+        for name, urls in ((keys[s], suites[keys[s]]) for s in chosen):
             for url in urls[:20]:  # warm up caches and query plans
                 await client.get(url)
             latencies, rps = await measure(client, urls, concurrency)
@@ -194,6 +216,9 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=1000)
     parser.add_argument("--concurrency", type=int, default=8)
     parser.add_argument("--reuse", action="store_true", help="Keep the loaded database.")
+    parser.add_argument(
+        "--suites", default=",".join(SUITES), help=f"Comma-separated, of: {', '.join(SUITES)}."
+    )
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
     logging.getLogger("neo4j").setLevel(logging.ERROR)
@@ -220,7 +245,11 @@ def main() -> None:
             if time.monotonic() > deadline:
                 raise SystemExit("the API did not become ready")
             time.sleep(0.5)
-        results = asyncio.run(bench(base, args.requests, args.concurrency))
+        chosen = [s.strip() for s in args.suites.split(",") if s.strip()]
+        unknown = sorted(set(chosen) - set(SUITES))
+        if unknown:
+            raise SystemExit(f"unknown suites {unknown}; choose from {', '.join(SUITES)}")
+        results = asyncio.run(bench(base, args.requests, args.concurrency, chosen))
     finally:
         server.terminate()
         server.wait(timeout=30)

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal, Protocol, get_args
 
@@ -38,9 +38,12 @@ from graph_service.models import Modality, RelationType
 from graph_service.store.reader import GraphReader
 from graph_service.store.records import (
     ActorRef,
-    DateWindow,
     DocumentRef,
+    EdgeAggregate,
+    EvidenceKey,
+    PeriodAggregate,
     ScoredStatement,
+    SeriesQuery,
     StatementRecord,
 )
 
@@ -302,6 +305,8 @@ def score_at(statements: Iterable[Scored], t: dt.date, params: AlignmentParams) 
 
 
 def _ratio(num: float, den: float) -> float | None:
+    """``num / den`` within [-1, 1]; ranking rounds it to 9 places, so that equal scores
+    computed in a different order (Python, the database) rank the same."""
     if den <= 0.0:
         return None
     return max(-1.0, min(1.0, num / den))
@@ -388,63 +393,110 @@ def _evidence(stmt: Scored, params: AlignmentParams) -> Evidence:
     )
 
 
-def series_from(
+def series_query(interval: str, params: AlignmentParams) -> SeriesQuery:
+    """What ``read/pair_periods`` needs to aggregate like :func:`aggregate_periods`."""
+    return SeriesQuery(
+        unit=check_interval(interval),
+        months=_MONTHS[interval],
+        half_life_days=params.half_life_days,
+        speculative_weight=params.speculative_weight,
+        evidence=params.evidence_per_period,
+    )
+
+
+def aggregate_periods(
+    statements: Iterable[Scored],
+    interval: str,
+    since: dt.date | None,
+    until: dt.date,
+    params: AlignmentParams,
+) -> list[PeriodAggregate]:
+    """Per calendar period, what ``cypher/read/pair_periods`` computes in the database:
+    counts, intensity, ``num = Σ w·I/10`` and ``den = Σ w`` with ``w`` the statement's weight
+    decayed to the period's end (clipped to ``until``), and the strongest statements' ids."""
+    groups: dict[dt.date, list[Scored]] = {}
+    for stmt in statements:
+        if stmt.when is None or stmt.when > until or (since is not None and stmt.when < since):
+            continue
+        groups.setdefault(period_start(stmt.when, interval), []).append(stmt)
+    out: list[PeriodAggregate] = []
+    for start in sorted(groups):
+        members = groups[start]
+        following = next_period(start, interval)
+        end = until if following is None else min(following - dt.timedelta(days=1), until)
+        num = den = 0.0
+        for stmt in members:
+            if stmt.intensity is None:
+                continue
+            w = decay((end - (stmt.when or end)).days, params)
+            w *= modality_weight(stmt.modality, params) * stmt.confidence
+            num += w * stmt.intensity / 10.0
+            den += w
+        count, total, _ = _intensity(members)
+        out.append(
+            PeriodAggregate(
+                start=start,
+                first=min(s.when or start for s in members),
+                statements=len(members),
+                intensity_statements=count,
+                intensity_sum=total,
+                num=num,
+                den=den,
+                evidence_ids=[s.id for s in _strongest(members, params)][
+                    : params.evidence_per_period
+                ],
+            )
+        )
+    return out
+
+
+def series_from_periods(
     a: ActorRef,
     b: ActorRef,
-    statements: Sequence[Scored],
+    aggregates: Sequence[PeriodAggregate],
+    evidence: Mapping[str, Scored],
     interval: str,
     since: dt.date,
     until: dt.date,
     params: AlignmentParams,
 ) -> PairSeries:
-    """The series of ``statements`` (those of the pair) per period of ``since`` … ``until``.
-
-    The decayed sums are carried from one period end to the next (multiplied by
-    ``0.5 ** (days / H)``), which is exactly the sum over every statement so far."""
+    """The series from per-period aggregates: the decayed sums are carried from one period
+    end to the next (multiplied by ``0.5 ** (days / H)``), which is exactly the sum over
+    every statement so far. Without new statements the ratio stays as it is (the factor is
+    common to both sums), so the sums are decayed only when statements are added.
+    ``evidence`` holds the statements behind the aggregates' evidence ids."""
     check_interval(interval)
     check_window(since, until)
-    dated = sorted(
-        (s for s in statements if s.when is not None and since <= s.when <= until),
-        key=lambda s: (s.when or dt.date.min, s.id),
-    )
+    by_start = {agg.start: agg for agg in aggregates}
     points: list[SeriesPoint] = []
     num = den = 0.0
     scored = 0
     updated: dt.date | None = None  # the period end the sums were last decayed to
-    index = 0
     for start, end in periods(since, until, interval):
-        in_period: list[Scored] = []
-        while index < len(dated) and (dated[index].when or dt.date.min) <= end:
-            in_period.append(dated[index])
-            index += 1
-        new = [s for s in in_period if s.intensity is not None]
-        if new:
-            # Without new statements the ratio stays as it is (the decay factor is common
-            # to both sums), so the sums are decayed only when statements are added.
+        agg = by_start.get(period_start(start, interval))
+        if agg is not None and agg.intensity_statements:
             if updated is not None:
                 factor = decay((end - updated).days, params)
                 num, den = num * factor, den * factor
-            for stmt in new:
-                when = stmt.when or end
-                w = decay((end - when).days, params) * modality_weight(stmt.modality, params)
-                num += w * stmt.confidence * (stmt.intensity or 0.0) / 10.0
-                den += w * stmt.confidence
-            scored += len(new)
+            num, den = num + agg.num, den + agg.den
+            scored += agg.intensity_statements
             updated = end
-        count, total, mean = _intensity(in_period)
+        count = agg.intensity_statements if agg else 0
+        total = agg.intensity_sum if agg else 0.0
         points.append(
             SeriesPoint(
                 start=start,
                 end=end,
                 score=_ratio(num, den) if scored else None,
-                statements=len(in_period),
+                statements=agg.statements if agg else 0,
                 intensity_statements=count,
                 intensity_sum=total,
-                intensity_mean=mean,
+                intensity_mean=round(total / count, 6) if count else None,
                 scored_statements=scored,
                 evidence=[
-                    _evidence(s, params)
-                    for s in _strongest(in_period, params)[: params.evidence_per_period]
+                    _evidence(evidence[i], params)
+                    for i in (agg.evidence_ids if agg else [])
+                    if i in evidence
                 ],
             )
         )
@@ -457,6 +509,34 @@ def series_from(
         half_life_days=params.half_life_days,
         points=points,
     )
+
+
+def series_from(
+    a: ActorRef,
+    b: ActorRef,
+    statements: Sequence[Scored],
+    interval: str,
+    since: dt.date,
+    until: dt.date,
+    params: AlignmentParams,
+) -> PairSeries:
+    """The series of ``statements`` (those of the pair) per period of ``since`` … ``until``."""
+    check_interval(interval)
+    check_window(since, until)
+    aggregates = aggregate_periods(statements, interval, since, until, params)
+    return series_from_periods(
+        a, b, aggregates, {s.id: s for s in statements}, interval, since, until, params
+    )
+
+
+def _too_many(since: dt.date, end: dt.date, interval: str, params: AlignmentParams) -> None:
+    count = count_periods(since, end, interval)
+    if count > params.max_periods:
+        raise InvalidParameterError(
+            f"{count} {interval} periods from since to until; at most {params.max_periods}: "
+            "a later since or a longer interval",
+            field="since",
+        )
 
 
 async def pair_series(
@@ -472,116 +552,104 @@ async def pair_series(
 ) -> PairSeries:
     """The alignment series of ``a`` and ``b``: ``until`` defaults to today, ``since`` to
     the first statement between them (then clipped to the last ``alignment_max_periods``
-    periods; an explicit ``since`` that needs more periods is a 422 naming ``since``)."""
+    periods; an explicit ``since`` that needs more periods is a 422 naming ``since``).
+    The database aggregates per period (``read/pair_periods``, with the evidence)."""
     params = AlignmentParams.of(settings)
-    check_interval(interval)
+    query = series_query(interval, params)
     check_window(since, until)
     if a == b:
         raise InvalidParameterError("a and b must be two different actors", field="b")
     end = until or today or dt.date.today()
-    if since is not None and since > end:
-        raise InvalidParameterError("since must not be after until (default: today)", field="until")
-    ref_a, ref_b, statements = await reader.pair_statements(a, b, DateWindow(since, end))
+    if since is not None:
+        if since > end:
+            raise InvalidParameterError(
+                "since must not be after until (default: today)", field="until"
+            )
+        _too_many(since, end, interval, params)
+    ref_a, ref_b, aggregates = await reader.pair_periods(a, b, since, end, query)
     start = since
     if start is None:
-        first = min((s.when for s in statements if s.when is not None), default=end)
-        start = first
+        start = min((agg.first for agg in aggregates), default=end)
         if count_periods(start, end, interval) > params.max_periods:
             start = period_start(end, interval)
             for _ in range(params.max_periods - 1):
                 start = period_start(start - dt.timedelta(days=1), interval)
-    elif count_periods(start, end, interval) > params.max_periods:
-        raise InvalidParameterError(
-            f"{count_periods(start, end, interval)} {interval} periods from since to until; "
-            f"at most {params.max_periods}: a later since or a longer interval",
-            field="since",
-        )
-    return series_from(ref_a, ref_b, statements, interval, start, end, params)
+            aggregates = [agg for agg in aggregates if agg.start >= start]
+    evidence = {s.id: s for agg in aggregates for s in agg.evidence}
+    return series_from_periods(ref_a, ref_b, aggregates, evidence, interval, start, end, params)
 
 
 # --- an actor and its counterparts ---------------------------------------------------------------
 
 
-def _other(stmt: Scored, actor_id: str) -> ActorRef:
-    return stmt.object if stmt.subject.id == actor_id else stmt.subject
-
-
-def _decayed_strongest(
-    statements: Sequence[Scored], t: dt.date, params: AlignmentParams
-) -> list[str]:
-    ranked = sorted(
-        statements,
-        key=lambda s: (
-            -abs(contribution(s, params)) * decay((t - (s.when or t)).days, params),
-            s.id,
-        ),
-    )
-    return [s.id for s in ranked[: params.evidence_per_period]]
-
-
-def actor_alignment_from(
+def actor_alignment_from_edges(
     actor: ActorRef,
-    statements: Sequence[Scored],
+    edges: Sequence[EdgeAggregate],
     as_of: dt.date,
     since: dt.date | None,
     top: int,
     params: AlignmentParams,
 ) -> ActorAlignment:
     """Closest (highest positive score) and most hostile (lowest negative) counterparts at
-    ``as_of``, and with ``since`` who moved most (largest ``|delta|``) from then to ``as_of``."""
+    ``as_of``, and with ``since`` who moved most (largest ``|delta|``) from the score at
+    ``since`` (statements before it) to the score at ``as_of``; from the actor's edges
+    aggregated up to ``as_of`` and split at ``since``."""
     check_window(since, as_of)
-    by_counterpart: dict[str, list[Scored]] = {}
+    limit = params.evidence_per_period
+    by_counterpart: dict[str, list[EdgeAggregate]] = {}
     refs: dict[str, ActorRef] = {}
-    for stmt in statements:
-        if stmt.when is None or stmt.when > as_of:
-            continue
-        other = _other(stmt, actor.id)
+    for edge in edges:
+        other = edge.target if edge.source.id == actor.id else edge.source
         if other.id == actor.id:
             continue
         refs[other.id] = other
-        by_counterpart.setdefault(other.id, []).append(stmt)
+        by_counterpart.setdefault(other.id, []).append(edge)
     standing: list[CounterpartScore] = []
     moved: list[Movement] = []
     for other_id, members in by_counterpart.items():
-        score = score_at(members, as_of, params)
+        scored = sum(e.intensity_statements for e in members)
+        after_den = sum(e.after_den for e in members)
+        score = _ratio(sum(e.after_num for e in members), after_den) if scored else None
         if score is not None:
             standing.append(
                 CounterpartScore(
                     counterpart=refs[other_id],
                     score=score,
-                    statements=len(members),
-                    last_seen=max(s.when or as_of for s in members),
-                    evidence_ids=_decayed_strongest(members, as_of, params),
+                    statements=sum(e.statements for e in members),
+                    last_seen=max(e.last_seen for e in members),
+                    evidence_ids=_strongest_keys(
+                        (k for e in members for k in e.evidence_all), limit
+                    ),
                 )
             )
-        if since is None:
+        recent = sum(e.statements - e.before_statements for e in members)
+        if since is None or not recent:
             continue
-        recent = [s for s in members if (s.when or as_of) >= since]
-        if not recent:
-            continue
-        before = score_at([s for s in members if (s.when or as_of) < since], since, params)
-        delta = (score or 0.0) - (before or 0.0)
+        before_scored = sum(e.before_intensity_statements for e in members)
+        before = (
+            _ratio(sum(e.before_num for e in members), sum(e.before_den for e in members))
+            if before_scored
+            else None
+        )
         moved.append(
             Movement(
                 counterpart=refs[other_id],
                 before=before,
                 after=score,
-                delta=delta,
-                statements_since=len(recent),
-                evidence_ids=[s.id for s in _strongest(recent, params)][
-                    : params.evidence_per_period
-                ],
+                delta=(score or 0.0) - (before or 0.0),
+                statements_since=recent,
+                evidence_ids=_strongest_keys((k for e in members for k in e.evidence), limit),
             )
         )
     closest = sorted(
         (c for c in standing if c.score > 0),
-        key=lambda c: (-c.score, -c.statements, c.counterpart.id),
+        key=lambda c: (-round(c.score, 9), -c.statements, c.counterpart.id),
     )
     hostile = sorted(
         (c for c in standing if c.score < 0),
-        key=lambda c: (c.score, -c.statements, c.counterpart.id),
+        key=lambda c: (round(c.score, 9), -c.statements, c.counterpart.id),
     )
-    moved.sort(key=lambda m: (-abs(m.delta), m.counterpart.id))
+    moved.sort(key=lambda m: (-round(abs(m.delta), 9), m.counterpart.id))
     return ActorAlignment(
         actor=actor,
         as_of=as_of,
@@ -590,6 +658,22 @@ def actor_alignment_from(
         hostile=hostile[:top],
         moved=[m for m in moved if m.delta != 0.0][:top],
     )
+
+
+def actor_alignment_from(
+    actor: ActorRef,
+    statements: Sequence[ScoredStatement],
+    as_of: dt.date,
+    since: dt.date | None,
+    top: int,
+    params: AlignmentParams,
+) -> ActorAlignment:
+    """:func:`actor_alignment_from_edges` of :func:`aggregate_edges` over the actor's
+    statements (others are left out)."""
+    check_window(since, as_of)
+    own = [s for s in statements if actor.id in (s.subject.id, s.object.id)]
+    edges = aggregate_edges(own, since, as_of, as_of, params)
+    return actor_alignment_from_edges(actor, edges, as_of, since, top, params)
 
 
 async def actor_alignment(
@@ -602,102 +686,177 @@ async def actor_alignment(
     settings: Settings,
     today: dt.date | None = None,
 ) -> ActorAlignment:
-    """:func:`actor_alignment_from` over the actor's statements; ``until`` (the day
-    scored, "now") defaults to today."""
+    """:func:`actor_alignment_from_edges` over the actor's edges aggregated in the database
+    (``read/actor_edges``); ``until`` (the day scored, "now") defaults to today."""
     if top < 1:
         raise InvalidParameterError("top must be at least 1", field="top")
     as_of = until or today or dt.date.today()
     check_window(since, as_of)
-    actor, statements = await reader.actor_scored_statements(actor_id, as_of)
-    return actor_alignment_from(actor, statements, as_of, since, top, AlignmentParams.of(settings))
+    params = AlignmentParams.of(settings)
+    actor, edges = await reader.actor_edges(actor_id, since, as_of, series_query("month", params))
+    return actor_alignment_from_edges(actor, edges, as_of, since, top, params)
 
 
 # --- what changed -------------------------------------------------------------------------------
 
 
-def _pair_figures(statements: Sequence[Scored], t: dt.date, params: AlignmentParams) -> PairFigures:
-    count, total, mean = _intensity(statements)
+def aggregate_edges(
+    statements: Sequence[ScoredStatement],
+    since: dt.date | None,
+    until: dt.date | None,
+    end: dt.date,
+    params: AlignmentParams,
+) -> list[EdgeAggregate]:
+    """Per edge (pair key), what ``cypher/read/changed_edges`` computes in the database
+    from the statements (up to ``until``) of the pairs active in the period: counts,
+    weight, intensity, first and last day, the same before ``since``, the decayed sums
+    before ``since`` (at ``since``) and of all (at ``end``; a statement after ``end``
+    counts undecayed), and the period's strongest statements."""
+    groups: dict[str, list[ScoredStatement]] = {}
+    for stmt in statements:
+        if until is None or stmt.when <= until:
+            groups.setdefault(stmt.key, []).append(stmt)
+    out: list[EdgeAggregate] = []
+    for key in sorted(groups):
+        members = groups[key]
+        source, type_value, target = key.split("|")
+        before = [s for s in members if since is not None and s.when < since]
+        count, total, _ = _intensity(members)
+        before_count, before_total, _ = _intensity(before)
+        num_b = den_b = num_a = den_a = 0.0
+        for stmt in members:
+            if stmt.intensity is None:
+                continue
+            mc = modality_weight(stmt.modality, params) * stmt.confidence
+            after_w = decay((end - stmt.when).days, params) * mc
+            num_a, den_a = num_a + after_w * stmt.intensity / 10.0, den_a + after_w
+            if since is not None and stmt.when < since:
+                before_w = decay((since - stmt.when).days, params) * mc
+                num_b, den_b = num_b + before_w * stmt.intensity / 10.0, den_b + before_w
+        refs = {s.subject.id: s.subject for s in members} | {s.object.id: s.object for s in members}
+        recent = [s for s in members if since is None or s.when >= since]
+        out.append(
+            EdgeAggregate(
+                key=key,
+                type=type_value,
+                source=refs[source],
+                target=refs[target],
+                statements=len(members),
+                weight=round(sum(s.confidence for s in members), 6),
+                intensity_statements=count,
+                intensity_sum=total,
+                first_seen=min(s.when for s in members),
+                last_seen=max(s.when for s in members),
+                before_statements=len(before),
+                before_intensity_statements=before_count,
+                before_intensity_sum=before_total,
+                before_num=num_b,
+                before_den=den_b,
+                after_num=num_a,
+                after_den=den_a,
+                evidence=_keys(recent, params),
+                evidence_all=_keys(members, params),
+            )
+        )
+    return out
+
+
+def _keys(statements: Sequence[ScoredStatement], params: AlignmentParams) -> list[EvidenceKey]:
+    ranked = sorted(
+        statements, key=lambda s: (-abs(contribution(s, params)), -s.when.toordinal(), s.id)
+    )
+    return [EvidenceKey(s.id, contribution(s, params), s.when) for s in ranked][
+        : params.evidence_per_period
+    ]
+
+
+def _strongest_keys(keys: Iterable[EvidenceKey], limit: int) -> list[str]:
+    ranked = sorted(keys, key=lambda k: (-abs(k.strength), -k.day.toordinal(), k.id))
+    return [k.id for k in ranked[:limit]]
+
+
+def _figures(
+    statements: int, intensity_statements: int, intensity_sum: float, num: float, den: float
+) -> PairFigures:
+    intensity_sum = round(intensity_sum, 6)
     return PairFigures(
-        score=score_at(statements, t, params),
-        statements=len(statements),
-        intensity_statements=count,
-        intensity_sum=total,
-        intensity_mean=mean,
+        score=_ratio(num, den) if intensity_statements else None,
+        statements=statements,
+        intensity_statements=intensity_statements,
+        intensity_sum=intensity_sum,
+        intensity_mean=round(intensity_sum / intensity_statements, 6)
+        if intensity_statements
+        else None,
     )
 
 
-def _edge_ends(key: str) -> tuple[RelationType, str, str]:
-    source, type_value, target = key.split("|")
-    return RelationType(type_value), source, target
-
-
-def changes_from(
-    statements: Sequence[ScoredStatement],
+def changes_from_edges(
+    edges: Sequence[EdgeAggregate],
     since: dt.date,
     until: dt.date | None,
     actor: str | None,
     params: AlignmentParams,
-    today: dt.date | None = None,
 ) -> Changes:
-    """New edges, and pairs that strengthened, weakened or reversed sign, in ``since`` …
-    ``until`` (None: no end; the day scored is then the latest of today and the last
-    statement). ``statements`` are every statement (up to ``until``) of the edges with one
-    in the period, each with its edge's pair key."""
+    """New edges (first seen on or after ``since``), and the pairs seen before ``since``
+    whose score moved by at least ``change_min_delta`` from ``since`` to the period's end:
+    reversed (the sign changed), strengthened (further from 0), weakened (closer to 0)."""
     check_window(since, until)
-    dated = [s for s in statements if until is None or s.when <= until]
-    by_edge: dict[str, list[Scored]] = {}
-    for stmt in dated:
-        by_edge.setdefault(stmt.key, []).append(stmt)
-    latest = max((s.when for s in dated), default=since)
-    end = until or max(today or dt.date.today(), latest)
-    refs: dict[str, ActorRef] = {}
-    for stmt in dated:
-        refs[stmt.subject.id] = stmt.subject
-        refs[stmt.object.id] = stmt.object
-
-    def in_period(s: Scored) -> bool:
-        return s.when is not None and s.when >= since
-
+    limit = params.evidence_per_period
     new: list[NewEdge] = []
-    by_pair: dict[tuple[str, str], list[Scored]] = {}
-    for key, members in by_edge.items():
-        type_, source, target = _edge_ends(key)
-        a, b = sorted((source, target))
-        by_pair.setdefault((a, b), []).extend(members)
-        first = min(s.when or since for s in members)
-        if first < since:
+    by_pair: dict[tuple[str, str], list[EdgeAggregate]] = {}
+    for edge in edges:
+        a, b = sorted((edge.source.id, edge.target.id))
+        by_pair.setdefault((a, b), []).append(edge)
+        if edge.before_statements or edge.statements == 0:
             continue
-        count, total, mean = _intensity(members)
         new.append(
             NewEdge(
-                type=type_,
-                source=refs.get(source, ActorRef(source, source)),
-                target=refs.get(target, ActorRef(target, target)),
+                type=RelationType(edge.type),
+                source=edge.source,
+                target=edge.target,
                 figures=EdgeFigures(
-                    statements=len(members),
-                    weight=round(sum(s.confidence for s in members), 6),
-                    intensity_statements=count,
-                    intensity_sum=total,
-                    intensity_mean=mean,
-                    first_seen=first,
-                    last_seen=max(s.when or since for s in members),
+                    statements=edge.statements,
+                    weight=edge.weight,
+                    intensity_statements=edge.intensity_statements,
+                    intensity_sum=edge.intensity_sum,
+                    intensity_mean=round(edge.intensity_sum / edge.intensity_statements, 6)
+                    if edge.intensity_statements
+                    else None,
+                    first_seen=edge.first_seen,
+                    last_seen=edge.last_seen,
                 ),
-                evidence_ids=[s.id for s in _strongest(members, params)][
-                    : params.evidence_per_period
-                ],
+                evidence_ids=_strongest_keys(edge.evidence, limit),
             )
         )
-    new.sort(key=lambda e: (-e.figures.first_seen.toordinal(), -e.figures.weight, e.source.id))
+    new.sort(
+        key=lambda e: (
+            -e.figures.first_seen.toordinal(),
+            -e.figures.weight,
+            e.source.id,
+            e.target.id,
+        )
+    )
     grouped: dict[str, list[PairChange]] = {"strengthened": [], "weakened": [], "reversed": []}
     for (a, b), members in sorted(by_pair.items()):
-        earlier = [s for s in members if not in_period(s)]
-        recent = [s for s in members if in_period(s)]
-        if not recent:
+        in_period = sum(e.statements - e.before_statements for e in members)
+        if not in_period:
             continue
-        before = _pair_figures(earlier, since, params)
-        after = _pair_figures(members, end, params)
+        before = _figures(
+            sum(e.before_statements for e in members),
+            sum(e.before_intensity_statements for e in members),
+            sum(e.before_intensity_sum for e in members),
+            sum(e.before_num for e in members),
+            sum(e.before_den for e in members),
+        )
+        after = _figures(
+            sum(e.statements for e in members),
+            sum(e.intensity_statements for e in members),
+            sum(e.intensity_sum for e in members),
+            sum(e.after_num for e in members),
+            sum(e.after_den for e in members),
+        )
         if before.score is None or after.score is None:
-            continue  # new pair (its edges are in `new`) or nothing scored
+            continue  # a new pair (its edges are in `new`) or nothing scored
         delta = after.score - before.score
         if delta == 0.0 or abs(delta) < params.change_min_delta:
             continue
@@ -710,23 +869,22 @@ def changes_from(
             kind = "weakened"
         else:
             continue
+        refs = {e.source.id: e.source for e in members} | {e.target.id: e.target for e in members}
         grouped[kind].append(
             PairChange(
                 kind=kind,
-                a=refs.get(a, ActorRef(a, a)),
-                b=refs.get(b, ActorRef(b, b)),
+                a=refs[a],
+                b=refs[b],
                 before=before,
                 after=after,
                 delta=delta,
-                types=sorted({s.type for s in recent}),
-                statements_in_period=len(recent),
-                evidence_ids=[s.id for s in _strongest(recent, params)][
-                    : params.evidence_per_period
-                ],
+                types=sorted({e.type for e in members if e.statements > e.before_statements}),
+                statements_in_period=in_period,
+                evidence_ids=_strongest_keys((k for e in members for k in e.evidence), limit),
             )
         )
     for items in grouped.values():
-        items.sort(key=lambda c: (-abs(c.delta), c.a.id, c.b.id))
+        items.sort(key=lambda c: (-round(abs(c.delta), 9), c.a.id, c.b.id))
     return Changes(
         since=since,
         until=until,
@@ -735,6 +893,24 @@ def changes_from(
         strengthened=grouped["strengthened"],
         weakened=grouped["weakened"],
         reversed=grouped["reversed"],
+    )
+
+
+def changes_from(
+    statements: Sequence[ScoredStatement],
+    since: dt.date,
+    until: dt.date | None,
+    actor: str | None,
+    params: AlignmentParams,
+    today: dt.date | None = None,
+) -> Changes:
+    """:func:`changes_from_edges` of :func:`aggregate_edges` (the day scored is ``until``,
+    else today). ``statements``: every statement (up to ``until``) of the pairs of actors
+    with one in the period, each with its edge's pair key."""
+    check_window(since, until)
+    end = until or today or dt.date.today()
+    return changes_from_edges(
+        aggregate_edges(statements, since, until, end, params), since, until, actor, params
     )
 
 
@@ -747,17 +923,13 @@ async def changes(
     settings: Settings,
     today: dt.date | None = None,
 ) -> Changes:
-    """:func:`changes_from` over the statements of the edges active in the period."""
+    """What changed in ``since`` … ``until`` (None: no end; scored at today), aggregated per
+    edge in the database (``read/changed_edges``)."""
     check_window(since, until)
-    statements = await reader.changed_edge_statements(since, until, actor)
-    return changes_from(
-        statements,
-        since,
-        until,
-        actor,
-        AlignmentParams.of(settings),
-        today=today,
-    )
+    params = AlignmentParams.of(settings)
+    end = until or today or dt.date.today()
+    edges = await reader.changed_edges(since, until, end, actor, series_query("month", params))
+    return changes_from_edges(edges, since, until, actor, params)
 
 
 NEW_EDGE_COLUMNS = ["source", "type", "target", "first_seen", "weight", "statements"]

@@ -17,7 +17,7 @@ from neo4j import exceptions as neo4j_errors
 
 from graph_service.config import Settings
 from graph_service.errors import NotFoundError, QueryError, StoreError
-from graph_service.models import RelationType
+from graph_service.models import Modality, RelationType
 from graph_service.store import catalog
 from graph_service.store.adhoc import run_adhoc
 from graph_service.store.convert import finite_float, plain_row, str_list, to_date, type_values
@@ -32,13 +32,16 @@ from graph_service.store.records import (
     DateWindow,
     DocumentRef,
     Edge,
+    EdgeAggregate,
     EdgeFilter,
     EdgeStats,
+    EvidenceKey,
     EvidenceRef,
     EvidenceSample,
+    PeriodAggregate,
     QueryResult,
     RelationCount,
-    ScoredStatement,
+    SeriesQuery,
     StatementRecord,
     Subgraph,
 )
@@ -111,17 +114,22 @@ class GraphReader(Protocol):
         self, edges: Sequence[Edge], window: DateWindow
     ) -> dict[tuple[RelationType, str, str], dict[str, int]]: ...
 
-    async def pair_statements(
-        self, a: str, b: str, window: DateWindow
-    ) -> tuple[ActorRef, ActorRef, list[StatementRecord]]: ...
+    async def pair_periods(
+        self, a: str, b: str, since: dt.date | None, until: dt.date, query: SeriesQuery
+    ) -> tuple[ActorRef, ActorRef, list[PeriodAggregate]]: ...
 
-    async def actor_scored_statements(
-        self, actor_id: str, until: dt.date | None
-    ) -> tuple[ActorRef, list[ScoredStatement]]: ...
+    async def actor_edges(
+        self, actor_id: str, since: dt.date | None, end: dt.date, query: SeriesQuery
+    ) -> tuple[ActorRef, list[EdgeAggregate]]: ...
 
-    async def changed_edge_statements(
-        self, since: dt.date, until: dt.date | None, actor_id: str | None
-    ) -> list[ScoredStatement]: ...
+    async def changed_edges(
+        self,
+        since: dt.date,
+        until: dt.date | None,
+        end: dt.date,
+        actor_id: str | None,
+        query: SeriesQuery,
+    ) -> list[EdgeAggregate]: ...
 
     async def find_actor(self, text: str) -> ActorRef | None: ...
 
@@ -220,18 +228,38 @@ def _statement(record: Mapping[str, Any]) -> StatementRecord:
     )
 
 
-def _scored(row: Mapping[str, Any]) -> ScoredStatement:
-    intensity = row.get("intensity")
-    return ScoredStatement(
-        id=str(row["id"]),
-        type=str(row.get("type") or ""),
-        subject=_actor_ref(row["subject"]),
-        object=_actor_ref(row["object"]),
-        when=to_date(row["day"]) or dt.date.min,
-        confidence=finite_float(row.get("confidence")),
-        modality=str(row.get("modality") or "asserted"),
-        intensity=None if intensity is None else finite_float(intensity),
-        key=str(row.get("key") or ""),
+def _evidence_keys(items: Any, default: dt.date) -> list[EvidenceKey]:
+    return [
+        EvidenceKey(
+            id=str(item["id"]),
+            strength=finite_float(item["strength"]),
+            day=to_date(item["day"]) or default,
+        )
+        for item in items or []
+    ]
+
+
+def _edge_aggregate(row: Mapping[str, Any], default: dt.date) -> EdgeAggregate:
+    return EdgeAggregate(
+        key=str(row["key"]),
+        type=str(row["type"]),
+        source=_actor_ref(row["source"]),
+        target=_actor_ref(row["target"]),
+        statements=int(row["statements"]),
+        weight=round(finite_float(row["weight"]), 6),
+        intensity_statements=int(row["intensity_statements"]),
+        intensity_sum=round(finite_float(row["intensity_sum"]), 6),
+        first_seen=to_date(row["first_seen"]) or default,
+        last_seen=to_date(row["last_seen"]) or default,
+        before_statements=int(row["before_statements"]),
+        before_intensity_statements=int(row["before_intensity_statements"]),
+        before_intensity_sum=round(finite_float(row["before_intensity_sum"]), 6),
+        before_num=finite_float(row["before_num"]),
+        before_den=finite_float(row["before_den"]),
+        after_num=finite_float(row["after_num"]),
+        after_den=finite_float(row["after_den"]),
+        evidence=_evidence_keys(row["evidence"], default),
+        evidence_all=_evidence_keys(row.get("evidence_all"), default),
     )
 
 
@@ -588,53 +616,94 @@ class Neo4jGraphReader:
                 }
         return found
 
-    async def pair_statements(
-        self, a: str, b: str, window: DateWindow
-    ) -> tuple[ActorRef, ActorRef, list[StatementRecord]]:
-        """Both actors (404 naming ``a`` or ``b`` when unknown) and the non-negated,
-        dated statements between them in ``window`` (both directions, every type), oldest
-        first."""
+    async def pair_periods(
+        self, a: str, b: str, since: dt.date | None, until: dt.date, query: SeriesQuery
+    ) -> tuple[ActorRef, ActorRef, list[PeriodAggregate]]:
+        """Both actors (404 naming ``a`` or ``b`` when unknown) and their non-negated,
+        dated statements (both directions, every type) aggregated per period, oldest first."""
         refs = await self.actor_refs([a, b])
         if a not in refs or b not in refs:
             await self._require_actors(a, b, fields=("a", "b"))
         rows = await self._rows(
-            "read/pair_statements",
+            "read/pair_periods",
             keys=pair_keys(a, b),
-            since=window.since,
-            until=window.until,
+            since=since,
+            until=until,
+            unit=query.unit,
+            months=query.months,
+            half_life=query.half_life_days,
+            speculative=Modality.SPECULATIVE.value,
+            speculative_weight=query.speculative_weight,
+            evidence=query.evidence,
         )
-        return refs[a], refs[b], [_statement(row) for row in rows]
+        periods = []
+        for row in rows:
+            evidence = [_statement(item) for item in row["evidence"] or []]
+            periods.append(
+                PeriodAggregate(
+                    start=to_date(row["start"]) or until,
+                    first=to_date(row["first"]) or until,
+                    statements=int(row["statements"]),
+                    intensity_statements=int(row["intensity_statements"]),
+                    intensity_sum=round(finite_float(row["intensity_sum"]), 6),
+                    num=finite_float(row["num"]),
+                    den=finite_float(row["den"]),
+                    evidence_ids=[s.id for s in evidence],
+                    evidence=evidence,
+                )
+            )
+        return refs[a], refs[b], periods
 
-    async def actor_scored_statements(
-        self, actor_id: str, until: dt.date | None
-    ) -> tuple[ActorRef, list[ScoredStatement]]:
-        """The actor (404 when unknown) and its non-negated, dated statements with any
-        other actor up to ``until``, oldest first."""
+    async def actor_edges(
+        self, actor_id: str, since: dt.date | None, end: dt.date, query: SeriesQuery
+    ) -> tuple[ActorRef, list[EdgeAggregate]]:
+        """The actor (404 when unknown) and each of its edges aggregated up to ``end``, split
+        at ``since`` (``read/actor_edges``)."""
         refs = await self.actor_refs([actor_id])
         if actor_id not in refs:
             raise NotFoundError(f"no actor with id {actor_id!r}", field="id")
-        rows = await self._rows("read/actor_scored_statements", id=actor_id, until=until)
-        return refs[actor_id], [_scored(row) for row in rows]
+        rows = await self._rows(
+            "read/actor_edges",
+            id=actor_id,
+            since=since,
+            end=end,
+            sep="|",
+            half_life=query.half_life_days,
+            speculative=Modality.SPECULATIVE.value,
+            speculative_weight=query.speculative_weight,
+            evidence=query.evidence,
+        )
+        return refs[actor_id], [_edge_aggregate(row, end) for row in rows]
 
-    async def changed_edge_statements(
-        self, since: dt.date, until: dt.date | None, actor_id: str | None
-    ) -> list[ScoredStatement]:
-        """Every non-negated statement up to ``until`` between each pair of actors with a
-        statement in ``since`` … ``until`` (only pairs of ``actor_id``, when given; 404 when
-        unknown)."""
+    async def changed_edges(
+        self,
+        since: dt.date,
+        until: dt.date | None,
+        end: dt.date,
+        actor_id: str | None,
+        query: SeriesQuery,
+    ) -> list[EdgeAggregate]:
+        """Every edge between the pairs of actors with a non-negated statement in ``since``
+        … ``until`` (only pairs of ``actor_id``, when given; 404 when unknown), aggregated
+        (``read/changed_edges``; ``end`` is the day the after-sums decay to)."""
         if actor_id is not None:
             await self._require_actors(actor_id, fields=("actor",))
         rows = await self._rows(
-            "read/changed_edge_statements",
+            "read/changed_edges",
             since=since,
             until=until,
+            end=end,
             actor_prefix=None if actor_id is None else f"{actor_id}|",
             actor_suffix=None if actor_id is None else f"|{actor_id}",
             types=type_values(ALL_TYPES),
             symmetric_types=SYMMETRIC_TYPES,
             sep="|",
+            half_life=query.half_life_days,
+            speculative=Modality.SPECULATIVE.value,
+            speculative_weight=query.speculative_weight,
+            evidence=query.evidence,
         )
-        return [_scored(row) for row in rows]
+        return [_edge_aggregate(row, since) for row in rows]
 
     async def find_actor(self, text: str) -> ActorRef | None:
         """The actor a user means by ``text``: id or name, then any known name, then a part."""

@@ -140,6 +140,73 @@ class ScoredStatement:
 
 
 @dataclass(frozen=True, slots=True)
+class PeriodAggregate:
+    """One calendar period of a pair's statements (``read/pair_periods``): counts,
+    intensity, the decayed sums of the alignment score at the period's end and the ids of
+    the strongest statements."""
+
+    start: dt.date  # the calendar period's first day
+    first: dt.date  # the first statement's day in it
+    statements: int
+    intensity_statements: int
+    intensity_sum: float
+    num: float
+    den: float
+    evidence_ids: list[str]
+    evidence: list[StatementRecord] = field(default_factory=list)  # those statements
+
+
+@dataclass(frozen=True, slots=True)
+class SeriesQuery:
+    """How ``read/pair_periods`` aggregates: the period unit and length in months, the
+    half-life, the weight of speculative statements and how many evidence ids per period."""
+
+    unit: str
+    months: int
+    half_life_days: float
+    speculative_weight: float
+    evidence: int
+
+
+@dataclass(frozen=True, slots=True)
+class EvidenceKey:
+    """A statement as evidence of a change: id, signed strength (modality weight ·
+    confidence · intensity/10) and day."""
+
+    id: str
+    strength: float
+    day: dt.date
+
+
+@dataclass(frozen=True, slots=True)
+class EdgeAggregate:
+    """One aggregated edge as /changes and an actor's alignment read it
+    (``read/changed_edges``, ``read/actor_edges``): its statements up to the period's end,
+    the part before the period, the decayed score sums before the period (at its first
+    day) and at its end, and the strongest statements."""
+
+    key: str
+    type: str
+    source: ActorRef
+    target: ActorRef
+    statements: int
+    weight: float
+    intensity_statements: int
+    intensity_sum: float
+    first_seen: dt.date
+    last_seen: dt.date
+    before_statements: int
+    before_intensity_statements: int
+    before_intensity_sum: float
+    before_num: float
+    before_den: float
+    after_num: float
+    after_den: float
+    evidence: list[EvidenceKey]  # the strongest from ``since`` on
+    evidence_all: list[EvidenceKey] = field(default_factory=list)  # the strongest of all
+
+
+@dataclass(frozen=True, slots=True)
 class Subgraph:
     nodes: list[ActorRef]
     edges: list[Edge]
