@@ -27,6 +27,7 @@ from graph_service.api.routes import (
     queries,
     relations,
     statements,
+    views,
 )
 from graph_service.config import Settings, get_settings
 from graph_service.errors import GraphServiceError
@@ -175,6 +176,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         cypher,
         documents,
         maps,
+        views,
     ):
         app.include_router(module.router)
 

@@ -110,6 +110,10 @@ class GraphReader(Protocol):
         self, edges: Sequence[Edge], window: DateWindow, per_edge: int
     ) -> dict[tuple[RelationType, str, str], EvidenceSample]: ...
 
+    async def edge_months(
+        self, edges: Sequence[Edge], window: DateWindow
+    ) -> dict[tuple[RelationType, str, str], dict[str, int]]: ...
+
     async def pair_periods(
         self, a: str, b: str, since: dt.date | None, until: dt.date, query: SeriesQuery
     ) -> tuple[ActorRef, ActorRef, list[PeriodAggregate]]: ...
@@ -586,6 +590,30 @@ class Neo4jGraphReader:
                     total=int(row["total"] or 0),
                     statements=[_evidence(item) for item in row["evidence"] or []],
                 )
+        return found
+
+    async def edge_months(
+        self, edges: Sequence[Edge], window: DateWindow
+    ) -> dict[tuple[RelationType, str, str], dict[str, int]]:
+        """Per edge, its non-negated statements within ``window`` counted by month
+        (``YYYY-MM`` of their time); edges without dated statements are absent."""
+        found: dict[tuple[RelationType, str, str], dict[str, int]] = {}
+        for start in range(0, len(edges), EVIDENCE_BATCH):
+            keys = {
+                pair_key(edge.source.id, edge.type, edge.target.id): (
+                    edge.type,
+                    edge.source.id,
+                    edge.target.id,
+                )
+                for edge in edges[start : start + EVIDENCE_BATCH]
+            }
+            rows = await self._rows(
+                "read/edge_months", keys=sorted(keys), since=window.since, until=window.until
+            )
+            for row in rows:
+                found[keys[row["key"]]] = {
+                    str(month): int(count) for month, count in row["months"] or []
+                }
         return found
 
     async def pair_periods(

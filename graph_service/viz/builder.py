@@ -81,6 +81,8 @@ class PageLinks:
     docs: str = "/docs"
     queries: str = "/queries"
     actor_base: str = "/map/"
+    actor_page_base: str = "/view/actors/"
+    pair_page_base: str = "/view/alignment/"
 
 
 def script_json(value: Any) -> str:
@@ -282,6 +284,21 @@ def _describe_filters(graph: MapGraph) -> str:
     return ", ".join(parts)
 
 
+def timeline(graph: MapGraph) -> list[str]:
+    """Every month (``YYYY-MM``) from the first to the last statement on the map, gaps
+    included: the positions of the page's time slider (empty when nothing is dated)."""
+    months = sorted({m for e in graph.edges for m in e.months})
+    if not months:
+        return []
+    year, month = (int(part) for part in months[0].split("-"))
+    last = months[-1]
+    out: list[str] = []
+    while (current := f"{year:04d}-{month:02d}") <= last:
+        out.append(current)
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return out
+
+
 def page_data(graph: MapGraph, links: PageLinks | None = None) -> dict[str, Any]:
     """Everything the page script reads, JSON-ready."""
     net = vis_network(graph)
@@ -296,6 +313,7 @@ def page_data(graph: MapGraph, links: PageLinks | None = None) -> dict[str, Any]
             "server_filters": _describe_filters(graph),
             "generated_at": generated.strftime("%Y-%m-%d %H:%M UTC"),
             "stabilise_cap_ms": stabilisation_cap_ms(len(graph.nodes)),
+            "timeline": timeline(graph),
             "kind_colors": KIND_COLORS,
             "no_bloc_color": NO_BLOC_COLOR,
             "links": (
@@ -309,6 +327,8 @@ def page_data(graph: MapGraph, links: PageLinks | None = None) -> dict[str, Any]
                 else None
             ),
             "actor_link_base": links.actor_base if links else None,
+            "actor_page_base": links.actor_page_base if links else None,
+            "pair_page_base": links.pair_page_base if links else None,
         },
         "nodes": [
             {
@@ -337,6 +357,7 @@ def page_data(graph: MapGraph, links: PageLinks | None = None) -> dict[str, Any]
                 "items": e.items,
                 "speculative": e.speculative,
                 "evidence_total": max(e.evidence_total, len(e.evidence)),
+                "months": e.months,
             }
             for e in graph.edges
         ],

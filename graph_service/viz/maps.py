@@ -116,6 +116,7 @@ async def load_map(
         distance=sub.distance or None,
     )
     await _attach_evidence(reader, graph, by_key, filters)
+    await _attach_months(reader, graph, by_key, filters)
     return graph
 
 
@@ -133,6 +134,18 @@ async def _attach_evidence(
         sample = samples.get((shown.type, shown.source, shown.target))
         shown.evidence = [map_evidence(s) for s in sample.statements] if sample else []
         shown.evidence_total = sample.total if sample else 0
+
+
+async def _attach_months(
+    reader: GraphReader, graph: MapGraph, by_key: dict[str, Edge], filters: MapFilters
+) -> None:
+    """Each shown edge's statements in the period by month, for the page's time slider."""
+    if not graph.edges:
+        return
+    window = DateWindow(since=filters.since, until=filters.until)
+    months = await reader.edge_months([by_key[e.key] for e in graph.edges], window)
+    for shown in graph.edges:
+        shown.months = months.get((shown.type, shown.source, shown.target), {})
 
 
 async def find_actor(reader: GraphReader, text: str) -> ActorEntry | None:

@@ -78,6 +78,11 @@ class MapEdge(_Strict):
     speculative: bool = False
     evidence: list[Evidence] = Field(default_factory=list)
     evidence_total: int = Field(default=0, description="Statements behind it, shown or not.")
+    months: dict[str, int] = Field(
+        default_factory=dict,
+        description="Its statements in the period counted by month (YYYY-MM of their time: "
+        "the event date when known, else the report date); the map's time slider.",
+    )
 
     @property
     def key(self) -> str:

@@ -15,11 +15,18 @@ import pytest
 
 from graph_service.config import Settings
 from tests.browser.map_sample import CHROMIUM, CHROMIUM_ARGS, make_app, write_sample
+from tests.browser.pages_sample import write_pages_sample
 
 
 @pytest.fixture
 def map_db(clean_db: neo4j.Driver, neo4j_server: Settings) -> neo4j.Driver:
     write_sample(clean_db, neo4j_server)
+    return clean_db
+
+
+@pytest.fixture
+def pages_db(clean_db: neo4j.Driver, neo4j_server: Settings) -> neo4j.Driver:
+    write_pages_sample(neo4j_server)
     return clean_db
 
 
@@ -35,7 +42,17 @@ def _free_port() -> int:
 
 @pytest.fixture
 def served(map_db: neo4j.Driver, neo4j_server: Settings) -> Iterator[str]:
-    """The API on 127.0.0.1 and a free port, over the sample data; yields its base URL."""
+    """The API on 127.0.0.1 and a free port, over the map sample; yields its base URL."""
+    yield from _serve(neo4j_server)
+
+
+@pytest.fixture
+def pages_served(pages_db: neo4j.Driver, neo4j_server: Settings) -> Iterator[str]:
+    """The API over the pages sample; yields its base URL."""
+    yield from _serve(neo4j_server)
+
+
+def _serve(neo4j_server: Settings) -> Iterator[str]:
     import uvicorn
 
     port = _free_port()

@@ -212,3 +212,89 @@ def test_served_pages_make_no_foreign_request_and_link_to_actor_maps(
     _assert_inert(page, offline)
     assert offline.blocked == []
     assert all(url.startswith(served + "/") for url in offline.requests)
+
+
+def test_time_slider_replays_the_map_by_month(
+    map_db: neo4j.Driver, chromium: Any, tmp_path: Path
+) -> None:
+    offline = Offline()
+    page = open_map(chromium, _write_file(tmp_path).as_uri(), offline)
+    months = page.evaluate("() => window.allianceMap.timeline")
+    assert len(months) == 17 and months[0] == "2023-03" and months[-1] == "2024-07"
+    slider, label = page.locator("#time-slider"), page.locator("#time-label")
+    assert label.inner_text() == "2024-07 (every month)"
+    assert len(_drawn_edges(page)) == 14
+    laid_out = page.evaluate("() => window.allianceMap.network.getPositions()")
+
+    # Keyboard: Home goes to the first month, the arrows step one month.
+    slider.focus()
+    page.keyboard.press("Home")
+    assert label.inner_text() == "2023-03"
+    assert slider.get_attribute("aria-valuetext") == "2023-03"
+    assert _drawn_edges(page) == [
+        "OPPOSES:RUS:UKR",
+        "PARTNERSHIP:CHN:RUS",
+        "SUPPLIES:IRN:RUS",
+        "SUPPLIES:PRK:RUS",
+    ]
+    assert "up to 2023-03" in page.locator("#summary").inner_text()
+    page.keyboard.press("ArrowRight")
+    assert label.inner_text() == "2023-04" and len(_drawn_edges(page)) == 4
+    page.keyboard.press("ArrowRight")
+    assert label.inner_text() == "2023-05" and len(_drawn_edges(page)) == 8
+
+    # February 2024: the Russia-Iran partnership is there with its treaty, not yet the July
+    # statement.
+    slider.fill(str(months.index("2024-02")))
+    assert label.inner_text() == "2024-02"
+    shown = _drawn_edges(page)
+    assert len(shown) == 11 and "PARTNERSHIP:IRN:RUS" in shown
+    page.evaluate("() => window.allianceMap.showEdge('PARTNERSHIP:IRN:RUS')")
+    panel = page.locator("#panel")
+    assert "Russia and Iran sign a cooperation treaty." in panel.inner_text()
+    assert "signed a pact" not in panel.inner_text()
+    assert "1 of them up to 2024-02" in panel.inner_text()
+    page.keyboard.press("End")  # the slider still has the focus
+    assert len(_drawn_edges(page)) == 14
+    # Actors hidden in between come back where the layout put them.
+    assert page.evaluate("() => window.allianceMap.network.getPositions()") == laid_out
+    assert "signed a pact" in panel.inner_text()  # the open panel follows the slider
+
+    # Play from the start with the keyboard, pause, play on to the end.
+    play = page.locator("#time-play")
+    page.keyboard.press("Home")
+    play.focus()
+    page.keyboard.press("Space")
+    assert play.get_attribute("aria-pressed") == "true"
+    page.wait_for_function("() => Number(document.getElementById('time-slider').value) >= 2")
+    page.keyboard.press("Space")
+    assert play.get_attribute("aria-pressed") == "false"
+    paused_at = label.inner_text()
+    page.wait_for_timeout(1000)
+    assert label.inner_text() == paused_at
+    play.click()
+    page.wait_for_function(
+        "() => document.getElementById('time-label').textContent.includes('every month')",
+        timeout=20_000,
+    )
+    assert play.get_attribute("aria-pressed") == "false"
+    assert len(_drawn_edges(page)) == 14
+    _assert_inert(page, offline)
+
+
+def test_map_panels_link_to_the_actor_and_pair_pages(
+    served: str, chromium: Any, settings: Settings
+) -> None:
+    offline = Offline(allowed=served)
+    page = open_map(chromium, served + "/map", offline)
+    page.evaluate("() => window.allianceMap.showEdge('PARTNERSHIP:IRN:RUS')")
+    link = page.locator("#pair-page-link")
+    assert link.get_attribute("href") == "/view/alignment/IRN/RUS"
+    page.evaluate("() => window.allianceMap.showNode('RUS')")
+    link = page.locator("#actor-page-link")
+    assert link.get_attribute("href") == "/view/actors/RUS"
+    link.click()
+    page.wait_for_url(served + "/view/actors/RUS")
+    assert page.locator("#page-title").inner_text() == "Russia"
+    assert page.locator("#relations tr[data-counterpart]").count() == 8  # as on the map
+    _assert_inert(page, offline)

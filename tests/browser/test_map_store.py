@@ -10,7 +10,7 @@ import pytest
 
 from graph_service.config import Settings
 from graph_service.errors import NotFoundError
-from graph_service.models import RelationType
+from graph_service.models import DateKind, Document, RelationType, Statement
 from graph_service.viz.model import MapFilters, MapGraph
 from tests.browser.map_sample import XSS_SENTENCE, XSS_TITLE, XSS_URL, find_actor, load_map
 
@@ -106,3 +106,41 @@ def test_find_actor_by_id_name_or_part(map_db: neo4j.Driver, settings: Settings)
     assert (found := find_actor(settings, "Germany")) and found.id == "DEU"
     assert (found := find_actor(settings, "north kor")) and found.id == "PRK"
     assert find_actor(settings, "Atlantis") is None
+
+
+def test_edges_count_their_statements_by_month_of_their_time(
+    map_db: neo4j.Driver, settings: Settings
+) -> None:
+    # A report of September 2024 about an event of March 2022: counted in March 2022.
+    from tests.store_sync import write_documents
+
+    later = Document(
+        path="/corpus/look-back.md",
+        text="Text of look-back.",
+        title="Look back",
+        date=dt.date(2024, 9, 1),
+        url="https://news.example/look-back",
+        lang="en",
+    )
+    statement = Statement(
+        path=later.path,
+        subject="UKR",
+        type=P,
+        object="DEU",
+        evidence="In March 2022 Germany and Ukraine agreed to cooperate.",
+        confidence=0.8,
+        rule="test:hand-made",
+        date=later.date,
+        date_kind=DateKind.EVENT,
+        event_date=dt.date(2022, 3, 1),
+        event_date_end=dt.date(2022, 3, 31),
+        date_text="In March 2022",
+    )
+    write_documents(settings, [(later, [statement])])
+    months = {e.key: e.months for e in load_map(settings, MapFilters()).edges}
+    assert months["PARTNERSHIP:DEU:UKR"] == {"2022-03": 1, "2024-06": 1}
+    assert months["PARTNERSHIP:IRN:RUS"] == {"2024-02": 1, "2024-07": 1}
+    assert months["SUPPLIES:IRN:RUS"] == {"2023-03": 1}
+    # The period's statements only.
+    since = load_map(settings, MapFilters(since=dt.date(2024, 7, 1)))
+    assert {e.key: e.months for e in since.edges}["PARTNERSHIP:IRN:RUS"] == {"2024-07": 1}

@@ -17,6 +17,7 @@ from graph_service.viz.builder import (
     build_html,
     build_landing,
     script_json,
+    timeline,
     vis_dir,
 )
 from graph_service.viz.model import (
@@ -118,6 +119,11 @@ def test_served_page_carries_links_and_file_does_not() -> None:
     standalone = json.loads(_scripts(build_html(graph))[0][1])
     assert served["meta"]["actor_link_base"] == "/map/"
     assert standalone["meta"]["links"] is None and standalone["meta"]["actor_link_base"] is None
+    # The actor and pair pages are API routes: a standalone file does not link to them.
+    assert served["meta"]["actor_page_base"] == "/view/actors/"
+    assert served["meta"]["pair_page_base"] == "/view/alignment/"
+    assert standalone["meta"]["actor_page_base"] is None
+    assert standalone["meta"]["pair_page_base"] is None
 
 
 def test_visual_language_types_arrows_dashes_widths() -> None:
@@ -153,3 +159,35 @@ def test_parse_types() -> None:
     ]
     with pytest.raises(InputError):
         parse_types(["friends"])
+
+
+def _edge_with_months(source: str, target: str, months: dict[str, int]) -> MapEdge:
+    return MapEdge(
+        source=source,
+        target=target,
+        type=RelationType.SUPPLIES,
+        statements=sum(months.values()),
+        months=months,
+    )
+
+
+def test_timeline_holds_every_month_from_first_to_last_across_a_year_end() -> None:
+    nodes = {i: MapNode(id=i, name=i) for i in ("AAA", "BBB", "CCC")}
+    edges = [
+        _edge_with_months("AAA", "BBB", {"2023-11": 2, "2024-02": 1}),
+        _edge_with_months("BBB", "CCC", {"2023-12": 1}),
+    ]
+    graph = assemble(nodes, edges, MapFilters())
+    assert timeline(graph) == ["2023-11", "2023-12", "2024-01", "2024-02"]
+    data = json.loads(_scripts(build_html(graph))[0][1])
+    assert data["meta"]["timeline"] == ["2023-11", "2023-12", "2024-01", "2024-02"]
+    assert {e["id"]: e["months"] for e in data["edges"]}["SUPPLIES:AAA:BBB"] == {
+        "2023-11": 2,
+        "2024-02": 1,
+    }
+
+
+def test_timeline_is_empty_when_nothing_is_dated() -> None:
+    nodes = {i: MapNode(id=i, name=i) for i in ("AAA", "BBB")}
+    graph = assemble(nodes, [_edge_with_months("AAA", "BBB", {})], MapFilters())
+    assert timeline(graph) == []

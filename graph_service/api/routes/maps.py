@@ -53,6 +53,8 @@ def _links(request: Request) -> PageLinks:
         docs=f"{root}/docs",
         queries=f"{root}/queries",
         actor_base=f"{root}/map/",
+        actor_page_base=f"{root}/view/actors/",
+        pair_page_base=f"{root}/view/alignment/",
     )
 
 

@@ -72,7 +72,18 @@
   }));
 
   /* --- filters (client side, so the standalone file filters too) ------------------- */
-  var state = { types: new Set(["PARTNERSHIP", "SUPPLIES", "OPPOSES"]), since: "", until: "", minConf: 0, focus: null };
+  var state = { types: new Set(["PARTNERSHIP", "SUPPLIES", "OPPOSES"]), since: "", until: "", minConf: 0, focus: null, upto: null };
+  /* Months of each edge's statements ("YYYY-MM" -> count): the time slider shows an edge from
+     its first month on (state.upto: the slider's month; null at its right end, no limit). */
+  DATA.edges.forEach(function (e) {
+    var months = Object.keys(e.months || {}).sort();
+    e.first_month = months.length ? months[0] : null;
+  });
+  function statementsUpTo(e, month) {
+    var n = 0;
+    Object.keys(e.months || {}).forEach(function (m) { if (m <= month) n += e.months[m]; });
+    return n;
+  }
   var visibleEdges = new Set();
   var visibleNodes = new Set();
 
@@ -82,6 +93,7 @@
     if (state.since && !(e.last_seen && e.last_seen >= state.since)) return false;
     if (state.until && !(e.first_seen && e.first_seen <= state.until)) return false;
     if (state.focus && !(state.focus === e.from || state.focus === e.to)) return false;
+    if (state.upto && !(e.first_month && e.first_month <= state.upto)) return false;
     return true;
   }
   function recompute() {
@@ -122,6 +134,7 @@
     if (api.ready) return;
     api.ready = true;
     network.setOptions({ physics: { enabled: false } });
+    keepPositions(network.getPositions());
     network.fit({ animation: false });
     progress.hidden = true;
     api.stabiliseMs = performance.now() - started;
@@ -131,6 +144,14 @@
     });
     network.redraw();
   }
+  /* Write the layout into the data, so an actor that a filter or the time slider hides comes
+     back where it was (vis-network forgets the position of a node that leaves the view). */
+  function keepPositions(positions) {
+    nodes.update(Object.keys(positions).map(function (id) { return { id: id, x: positions[id].x, y: positions[id].y }; }));
+  }
+  network.on("dragEnd", function (params) {
+    if (api.ready && params.nodes && params.nodes.length) keepPositions(network.getPositions(params.nodes));
+  });
   network.on("stabilizationProgress", function (p) {
     api.iterations = p.iterations;
     progress.textContent = "Laying out the map… " + Math.round((100 * p.iterations) / p.total) + "%";
@@ -154,6 +175,7 @@
   }
   function updateSummary() {
     var parts = [visibleNodes.size + " of " + DATA.nodes.length + " actors", visibleEdges.size + " of " + DATA.edges.length + " relations shown"];
+    if (state.upto) parts.push("up to " + state.upto);
     if (META.center) parts.push("around " + nameOf(META.center) + " (depth " + META.depth + ")");
     if (META.server_filters) parts.push("drawn with " + META.server_filters);
     if (META.generated_at) parts.push("generated " + META.generated_at);
@@ -206,8 +228,9 @@
   document.getElementById("panel-close").addEventListener("click", function () { panel.hidden = true; });
 
   function inPeriod(date) {
-    if (!state.since && !state.until) return true;
+    if (!state.since && !state.until && !state.upto) return true;
     if (!date) return false;
+    if (state.upto && date.slice(0, 7) > state.upto) return false;
     return (!state.since || date >= state.since) && (!state.until || date <= state.until);
   }
 
@@ -219,7 +242,16 @@
     var facts = "confidence " + fmt(e.confidence) + " · weight " + fmt(e.weight, 1) + " · " + e.statements +
       " statements in " + e.documents + " documents · " + span(e.first_seen, e.last_seen) + (e.speculative ? " · speculative" : "");
     panelBody.appendChild(el("p", facts, "facts"));
+    if (state.upto) panelBody.appendChild(el("p", statementsUpTo(e, state.upto) + " of them up to " + state.upto, "facts"));
     if (e.items && e.items.length) panelBody.appendChild(el("p", "Items: " + e.items.join(", "), "facts"));
+    if (META.pair_page_base) {
+      var pairLink = el("a", "Alignment of the two over time");
+      pairLink.setAttribute("href", META.pair_page_base + encodeURIComponent(e.from) + "/" + encodeURIComponent(e.to));
+      pairLink.setAttribute("id", "pair-page-link");
+      var pairP = el("p", null, "facts");
+      pairP.appendChild(pairLink);
+      panelBody.appendChild(pairP);
+    }
     var list = el("ul", null, "evidence");
     var evidence = DATA.evidence[id] || [];
     var shown = 0;
@@ -282,6 +314,13 @@
       a.setAttribute("id", "own-map-link");
       actions.appendChild(a);
     }
+    if (META.actor_page_base) {
+      actions.appendChild(document.createTextNode(" · "));
+      var page = el("a", "Its page: alignment over time");
+      page.setAttribute("href", META.actor_page_base + encodeURIComponent(id));
+      page.setAttribute("id", "actor-page-link");
+      actions.appendChild(page);
+    }
     panelBody.appendChild(actions);
     var rels = DATA.edges.filter(function (e) { return (e.from === id || e.to === id) && visibleEdges.has(e.id); });
     rels.sort(function (a, b) { return b.weight - a.weight; });
@@ -333,8 +372,59 @@
     Array.prototype.forEach.call(document.querySelectorAll("#type-filters input"), function (box) { box.checked = true; });
     since.value = ""; until.value = ""; minConf.value = "0"; minConfOut.textContent = "0.00";
     state.since = ""; state.until = ""; state.minConf = 0; state.focus = null;
-    applyFilters();
+    if (MONTHS.length) { stopPlaying(); setMonthIndex(MONTHS.length - 1); } else applyFilters();
   });
+
+  /* --- time slider: replay the map month by month ---------------------------------------- */
+  var MONTHS = META.timeline || [];
+  var timeBox = document.getElementById("time-box");
+  var slider = document.getElementById("time-slider");
+  var timeLabel = document.getElementById("time-label");
+  var playButton = document.getElementById("time-play");
+  var baseValue = new Map(DATA.vis.edges.map(function (v) { return [v.id, v.value]; }));
+  var playTimer = null;
+  var stepMs = Math.max(150, Math.min(700, Math.round(20000 / Math.max(MONTHS.length, 1))));
+
+  function setMonthIndex(i) {
+    var last = MONTHS.length - 1;
+    i = Math.max(0, Math.min(last, i));
+    slider.value = String(i);
+    state.upto = i < last ? MONTHS[i] : null;
+    var text = i < last ? MONTHS[i] : MONTHS[last] + " (every month)";
+    timeLabel.textContent = text;
+    slider.setAttribute("aria-valuetext", text);
+    // Line width: the statements up to the month (all of them at the right end).
+    edges.update(DATA.edges.map(function (e) {
+      return { id: e.id, value: state.upto ? Math.max(statementsUpTo(e, state.upto), 1) : baseValue.get(e.id) };
+    }));
+    applyFilters();
+    if (panel.getAttribute("data-kind") === "edge" && !panel.hidden) showEdge(panel.getAttribute("data-id"));
+  }
+  function stopPlaying() {
+    if (playTimer !== null) clearInterval(playTimer);
+    playTimer = null;
+    playButton.textContent = "▶ Play";
+    playButton.setAttribute("aria-pressed", "false");
+  }
+  function startPlaying() {
+    if (Number(slider.value) >= MONTHS.length - 1) setMonthIndex(0);
+    playButton.textContent = "❚❚ Pause";
+    playButton.setAttribute("aria-pressed", "true");
+    playTimer = setInterval(function () {
+      var next = Number(slider.value) + 1;
+      setMonthIndex(next);
+      if (next >= MONTHS.length - 1) stopPlaying();
+    }, stepMs);
+  }
+  if (MONTHS.length) {
+    timeBox.hidden = false;
+    slider.max = String(MONTHS.length - 1);
+    slider.addEventListener("input", function () { stopPlaying(); setMonthIndex(Number(slider.value)); });
+    playButton.addEventListener("click", function () { if (playTimer === null) startPlaying(); else stopPlaying(); });
+    setMonthIndex(MONTHS.length - 1);
+  }
+  api.timeline = MONTHS;
+  api.setMonth = function (month) { var i = MONTHS.indexOf(month); if (i >= 0) { stopPlaying(); setMonthIndex(i); } };
 
   /* --- search -------------------------------------------------------------------------- */
   var names = document.getElementById("actor-names");
