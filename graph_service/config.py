@@ -138,6 +138,15 @@ class Settings(BaseSettings):
         description="Weight of a speculative statement ('could', 'dürfte') in the alignment "
         "score relative to an asserted or reported one (1).",
     )
+    alignment_prior_weight: float = Field(
+        default=1.0,
+        ge=0,
+        le=100,
+        description="Weight of the neutral evidence the alignment score starts from (as if "
+        "one statement of confidence 1 and intensity 0 never aged): a lone statement "
+        "scores less than its own intensity, and a score fades toward 0 as its statements "
+        "age. 0 makes the score a plain weighted mean that keeps its value without news.",
+    )
     alignment_max_periods: int = Field(
         default=240,
         ge=1,

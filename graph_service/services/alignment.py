@@ -12,17 +12,17 @@ the reference the unit tests check by hand and the database's answers are compar
 sentence gives one, else the report's) is on or before ``t`` (and on or after ``since``
 in a series)::
 
-    score(t) = Σ w_i · m_i · c_i · (I_i / 10)  /  Σ w_i · m_i · c_i
+    score(t) = Σ w_i · m_i · c_i · (I_i / 10)  /  (Σ w_i · m_i · c_i + K)
     w_i = 0.5 ** ((t − t_i) / H)
 
 ``I_i`` is the statement's intensity (Goldstein scale, −10 … +10), ``c_i`` its confidence,
 ``m_i`` its modality weight (1 for asserted and reported statements,
-``alignment_speculative_weight``, default 0.5, for speculative ones) and ``H`` the
-half-life in days (``alignment_half_life_days``, default 180). The score is a weighted
-mean of ``I/10``, so it stays in [-1, 1]. The decay weighs a statement against the newer
-ones: its factor at ``t`` is common to numerator and denominator, so the score changes
-only when statements arrive (without news it keeps its last value, and a lone statement
-scores its own ``I/10`` whatever its age). Statements
+``alignment_speculative_weight``, default 0.5, for speculative ones), ``H`` the
+half-life in days (``alignment_half_life_days``, default 180) and ``K`` the prior weight
+(``alignment_prior_weight``, default 1): neutral evidence that never ages, so a lone
+statement scores less than its ``I/10`` and a score fades toward 0 without news. With
+``K = 0`` the score is the plain decayed mean of ``I/10``, whose day factor cancels out
+(it keeps its value without news). The score stays in [-1, 1]. Statements
 without an intensity (stored before intensities existed) count as statements but not in
 the score; a period with no scored statement so far has no score (None).
 """
@@ -69,6 +69,7 @@ class AlignmentParams:
     max_periods: int = 240
     evidence_per_period: int = 5
     change_min_delta: float = 0.1
+    prior_weight: float = 1.0
 
     @classmethod
     def of(cls, settings: Settings) -> AlignmentParams:
@@ -78,6 +79,7 @@ class AlignmentParams:
             max_periods=settings.alignment_max_periods,
             evidence_per_period=settings.alignment_evidence_per_period,
             change_min_delta=settings.alignment_change_min_delta,
+            prior_weight=settings.alignment_prior_weight,
         )
 
 
@@ -297,22 +299,24 @@ def score_at(statements: Iterable[Scored], t: dt.date, params: AlignmentParams) 
     ]
     if not scored:
         return None
-    latest = max(s.when or t for s in scored)
+    # with a prior the ages count from t itself: old evidence fades toward 0
+    latest = t if params.prior_weight > 0 else max(s.when or t for s in scored)
     num = den = 0.0
     for stmt in scored:
         w = decay((latest - (stmt.when or t)).days, params)
         w *= modality_weight(stmt.modality, params)
         num += w * stmt.confidence * (stmt.intensity or 0.0) / 10.0
         den += w * stmt.confidence
-    return _ratio(num, den)
+    return _ratio(num, den, params)
 
 
-def _ratio(num: float, den: float) -> float | None:
-    """``num / den`` within [-1, 1]; ranking rounds it to 9 places, so that equal scores
-    computed in a different order (Python, the database) rank the same."""
-    if den <= 0.0:
+def _ratio(num: float, den: float, params: AlignmentParams) -> float | None:
+    """``num / (den + K)`` within [-1, 1], ``K`` the prior weight; None without evidence.
+    Ranking rounds it to 9 places, so that equal scores computed in a different order
+    (Python, the database) rank the same."""
+    if den + params.prior_weight <= 0.0:
         return None
-    return max(-1.0, min(1.0, num / den))
+    return max(-1.0, min(1.0, num / (den + params.prior_weight)))
 
 
 def _strongest(statements: Iterable[Scored], params: AlignmentParams) -> list[Scored]:
@@ -477,10 +481,14 @@ def series_from_periods(
     updated: dt.date | None = None  # the period end the sums were last decayed to
     for start, end in periods(since, until, interval):
         agg = by_start.get(period_start(start, interval))
-        if agg is not None and agg.intensity_statements:
-            if updated is not None:
-                factor = decay((end - updated).days, params)
-                num, den = num * factor, den * factor
+        fresh = agg is not None and agg.intensity_statements
+        if updated is not None and (fresh or params.prior_weight > 0):
+            # with a prior weight the score fades without news; without one the factor
+            # would cancel out of the ratio, so the sums are decayed only when added to
+            factor = decay((end - updated).days, params)
+            num, den = num * factor, den * factor
+            updated = end
+        if agg is not None and fresh:
             num, den = num + agg.num, den + agg.den
             scored += agg.intensity_statements
             updated = end
@@ -490,7 +498,7 @@ def series_from_periods(
             SeriesPoint(
                 start=start,
                 end=end,
-                score=_ratio(num, den) if scored else None,
+                score=_ratio(num, den, params) if scored else None,
                 statements=agg.statements if agg else 0,
                 intensity_statements=count,
                 intensity_sum=total,
@@ -612,7 +620,7 @@ def actor_alignment_from_edges(
     for other_id, members in by_counterpart.items():
         scored = sum(e.intensity_statements for e in members)
         after_den = sum(e.after_den for e in members)
-        score = _ratio(sum(e.after_num for e in members), after_den) if scored else None
+        score = _ratio(sum(e.after_num for e in members), after_den, params) if scored else None
         if score is not None:
             standing.append(
                 CounterpartScore(
@@ -630,7 +638,7 @@ def actor_alignment_from_edges(
             continue
         before_scored = sum(e.before_intensity_statements for e in members)
         before = (
-            _ratio(sum(e.before_num for e in members), sum(e.before_den for e in members))
+            _ratio(sum(e.before_num for e in members), sum(e.before_den for e in members), params)
             if before_scored
             else None
         )
@@ -779,11 +787,16 @@ def _strongest_keys(keys: Iterable[EvidenceKey], limit: int) -> list[str]:
 
 
 def _figures(
-    statements: int, intensity_statements: int, intensity_sum: float, num: float, den: float
+    statements: int,
+    intensity_statements: int,
+    intensity_sum: float,
+    num: float,
+    den: float,
+    params: AlignmentParams,
 ) -> PairFigures:
     intensity_sum = round(intensity_sum, 6)
     return PairFigures(
-        score=_ratio(num, den) if intensity_statements else None,
+        score=_ratio(num, den, params) if intensity_statements else None,
         statements=statements,
         intensity_statements=intensity_statements,
         intensity_sum=intensity_sum,
@@ -850,6 +863,7 @@ def changes_from_edges(
             sum(e.before_intensity_sum for e in members),
             sum(e.before_num for e in members),
             sum(e.before_den for e in members),
+            params,
         )
         after = _figures(
             sum(e.statements for e in members),
@@ -857,6 +871,7 @@ def changes_from_edges(
             sum(e.intensity_sum for e in members),
             sum(e.after_num for e in members),
             sum(e.after_den for e in members),
+            params,
         )
         if before.score is None or after.score is None:
             continue  # a new pair (its edges are in `new`) or nothing scored

@@ -31,7 +31,8 @@ def ids(driver: neo4j.Driver, neo4j_server: Settings) -> dict[str, str]:
 
 @pytest.fixture(scope="module")
 def client(ids: dict[str, str], neo4j_server: Settings) -> Iterator[TestClient]:
-    settings = api_settings(neo4j_server, alignment_half_life_days=30.0)
+    # the hand computations are the plain decayed mean (prior weight 0, see the README)
+    settings = api_settings(neo4j_server, alignment_half_life_days=30.0, alignment_prior_weight=0.0)
     with TestClient(create_app(settings)) as test_client:
         yield test_client
 

@@ -19,9 +19,19 @@ pytestmark = pytest.mark.neo4j
 UNTIL_Q = {"until": UNTIL.isoformat()}
 
 
+# The figures below are computed by hand for the plain decayed mean (prior weight 0, as
+# in the README's worked example); tests/unit/test_alignment.py checks the default prior.
+PLAIN = {"alignment_prior_weight": 0.0}
+
+
 @pytest.fixture
-def client(pages_db: neo4j.Driver, neo4j_server: Settings) -> Iterator[TestClient]:
-    with TestClient(make_app(neo4j_server)) as test_client:
+def plain_settings(neo4j_server: Settings) -> Settings:
+    return neo4j_server.model_copy(update=PLAIN)
+
+
+@pytest.fixture
+def client(pages_db: neo4j.Driver, plain_settings: Settings) -> Iterator[TestClient]:
+    with TestClient(make_app(plain_settings)) as test_client:
         yield test_client
 
 
@@ -35,7 +45,7 @@ def _assert_inert(html: str) -> None:
 
 
 def test_pair_page_draws_the_series_the_service_computes(
-    client: TestClient, settings: Settings
+    client: TestClient, plain_settings: Settings
 ) -> None:
     response = client.get("/view/alignment/RUS/IRN", params=UNTIL_Q)
     assert response.status_code == 200
@@ -47,7 +57,7 @@ def test_pair_page_draws_the_series_the_service_computes(
     assert re.findall(r'<g class="series" [^>]*data-points="(\d+)"', html) == ["5"]
     assert _attr(html, "circle", "point", "data-period") == ["2024-01", "2024-03", "2024-05"]
     # The scores drawn are the service's (a lone treaty first: +8 / 10).
-    expected = pair_series(settings, "RUS", "IRN", until=UNTIL)
+    expected = pair_series(plain_settings, "RUS", "IRN", until=UNTIL)
     assert [p.statements for p in expected.points] == [1, 0, 2, 0, 1]
     drawn = [float(v) for v in _attr(html, "circle", "point", "data-score")]
     assert drawn[0] == pytest.approx(0.8)

@@ -28,6 +28,7 @@ def ids(driver: neo4j.Driver, neo4j_server: Settings) -> dict[str, str]:
 @pytest.fixture
 def half_life_30(monkeypatch: pytest.MonkeyPatch, neo4j_server: Settings) -> Iterator[None]:
     monkeypatch.setenv("GRAPH_SERVICE_ALIGNMENT_HALF_LIFE_DAYS", "30")
+    monkeypatch.setenv("GRAPH_SERVICE_ALIGNMENT_PRIOR_WEIGHT", "0")
     get_settings.cache_clear()
     yield
     monkeypatch.undo()

@@ -25,7 +25,9 @@ from graph_service.store.records import ActorRef, ScoredStatement
 from graph_service.store.rows import pair_key
 
 D = dt.date
-H30 = al.AlignmentParams(half_life_days=30.0)
+# The hand computations below are the plain decayed mean (prior weight K = 0);
+# test_prior_weight_fades_old_evidence checks the default K = 1 on the same statements.
+H30 = al.AlignmentParams(half_life_days=30.0, prior_weight=0.0)
 REFS = {i: ActorRef(i, i.title(), "state") for i in ("RUS", "PRK", "USA", "CHN")}
 
 
@@ -200,7 +202,11 @@ def test_changes_new_strengthened_weakened_reversed() -> None:
     assert weaker.evidence_ids == ["s3", "s2"] and weaker.statements_in_period == 2
     # A threshold above every |delta| leaves only the new edges.
     calm = al.changes_from(
-        ALL, D(2024, 1, 31), D(2024, 3, 1), None, al.AlignmentParams(30.0, change_min_delta=1.5)
+        ALL,
+        D(2024, 1, 31),
+        D(2024, 3, 1),
+        None,
+        al.AlignmentParams(30.0, change_min_delta=1.5, prior_weight=0.0),
     )
     assert (len(calm.new), calm.reversed, calm.strengthened, calm.weakened) == (3, [], [], [])
     # The named query new_edges_since is the new list as rows.
@@ -233,10 +239,37 @@ def test_extreme_dates_and_half_lives_stay_finite() -> None:
     ]
     # A day scored millennia later, a half-life of a day: the score is still s1 and s2's
     # relative mix at s2's date (s1 30 half-lives older weighs 0.5^30 ≈ 9.3e-10): ≈ −0.4
-    tiny = al.AlignmentParams(half_life_days=1.0)
+    tiny = al.AlignmentParams(half_life_days=1.0, prior_weight=0.0)
     assert al.score_at([S1, S2], D(9999, 12, 31), tiny) == pytest.approx(-0.4, abs=1e-8)
     series = al.series_from(
         REFS["PRK"], REFS["RUS"], [S1, S2], "year", D(2024, 1, 1), D(2200, 12, 31), tiny
     )
     assert len(series.points) == 177
     assert series.points[-1].score == pytest.approx(-0.4, abs=1e-8)
+
+
+def test_prior_weight_fades_old_evidence() -> None:
+    """The default prior weight K = 1: score = Σ w·m·c·I/10 / (Σ w·m·c + 1), w decayed to
+    the day scored, so a lone statement scores less than its I/10 and fades with age."""
+    k1 = al.AlignmentParams(half_life_days=30.0, prior_weight=1.0)
+    # s1 on its own day: 1·1.0·0.8 / (1·1.0 + 1) = 0.4; 30 days later (w = 0.5):
+    # 0.5·0.8 / (0.5 + 1) = 0.4 / 1.5 = 0.2667; 60 days (w = 0.25): 0.2 / 1.25 = 0.16
+    assert al.score_at([S1], D(2024, 1, 1), k1) == pytest.approx(0.4)
+    assert al.score_at([S1], D(2024, 1, 31), k1) == pytest.approx(0.4 / 1.5)
+    assert al.score_at([S1], D(2024, 3, 1), k1) == pytest.approx(0.2 / 1.25)
+    series = al.series_from(
+        REFS["PRK"], REFS["RUS"], [S1, S2, S3], "month", D(2024, 1, 1), D(2024, 3, 1), k1
+    )
+    jan, feb, mar = (p.score for p in series.points)
+    # January (01-31): (0.5·0.8 − 1·0.5·0.4) / (0.5 + 0.5 + 1) = 0.2 / 2.0 = 0.1
+    assert jan == pytest.approx(0.1)
+    # February ends 02-29, 29 days on: both sums × f = 0.5 ** (29/30), the prior stays:
+    # 0.2·f / (1.0·f + 1)
+    f = 0.5 ** (29 / 30)
+    assert feb == pytest.approx(0.2 * f / (1.0 * f + 1))
+    # March (03-01): (0.25·0.8 − 0.5·0.5·0.4 + 1·0.6) / (0.25 + 0.25 + 1 + 1) = 0.7 / 2.5
+    assert mar == pytest.approx(0.7 / 2.5)
+    # The actor view and the change list divide by the same K: PRK–RUS at 03-01 = 0.28
+    result = al.actor_alignment_from(REFS["RUS"], ALL, D(2024, 3, 1), None, top=5, params=k1)
+    prk = next(c for c in result.closest if c.counterpart.id == "PRK")
+    assert prk.score == pytest.approx(0.28)
