@@ -61,6 +61,13 @@ class Settings(BaseSettings):
         description="Server-side cap on any transaction's duration (db.transaction.timeout), "
         "also for Neo4j Browser; /cypher sets its own, shorter timeout per transaction.",
     )
+    neo4j_exit_on_out_of_memory: bool = Field(
+        default=False,
+        description="Run the local server with -XX:+ExitOnOutOfMemoryError. Off (Neo4j's "
+        "own default): a query whose values exhaust the heap fails with Neo4j's "
+        "OutOfMemoryError and the server stays up. On: the JVM exits on the first "
+        "OutOfMemoryError in any thread and the supervisor starts it again.",
+    )
     neo4j_procedures_allowlist: list[str] = Field(
         default_factory=lambda: [
             "db.labels",
