@@ -62,11 +62,11 @@ class Settings(BaseSettings):
         "also for Neo4j Browser; /cypher sets its own, shorter timeout per transaction.",
     )
     neo4j_exit_on_out_of_memory: bool = Field(
-        default=False,
-        description="Run the local server with -XX:+ExitOnOutOfMemoryError. Off (Neo4j's "
-        "own default): a query whose values exhaust the heap fails with Neo4j's "
-        "OutOfMemoryError and the server stays up. On: the JVM exits on the first "
-        "OutOfMemoryError in any thread and the supervisor starts it again.",
+        default=True,
+        description="Run the local server with -XX:+ExitOnOutOfMemoryError: the JVM exits "
+        "on its first OutOfMemoryError and the supervisor starts it again. Off, the query "
+        "that exhausted the heap fails and the server usually stays up, but an "
+        "OutOfMemoryError in another thread can leave it running and unusable.",
     )
     neo4j_procedures_allowlist: list[str] = Field(
         default_factory=lambda: [

@@ -43,16 +43,16 @@ logger = logging.getLogger(__name__)
 ENTRY_POINT = "org.neo4j.server.CommunityEntryPoint"
 ADMIN_TOOL = "org.neo4j.cli.AdminTool"
 MIN_JAVA = 17
-# No -XX:+ExitOnOutOfMemoryError by default (Neo4j's own neo4j.conf leaves it commented
-# out). db.memory.transaction.max does not track the values of an expression: a list
-# comprehension over range(1, 5e7) builds gigabytes that no limit sees and no
-# transaction timeout interrupts (measured on 5.26: estimatedUsedHeapMemory stays at
-# 2 MB while the heap fills). Without the flag, the OutOfMemoryError ends that query
-# (Neo.TransientError.General.OutOfMemoryError), the heap is freed and the server stays
-# up; with it, the JVM exits and every client loses Neo4j until the supervisor has
-# started it again. The price: other threads that allocate while the heap is full can
-# see the error too (seen: the transaction-timeout monitor's job, logged, which ran again
-# on its next tick). settings.neo4j_exit_on_out_of_memory brings the flag back.
+# -XX:+ExitOnOutOfMemoryError stays on by default (settings.neo4j_exit_on_out_of_memory).
+# db.memory.transaction.max does not count the value of one expression and no timeout
+# interrupts evaluating it: for RETURN [x IN range(1, 5e7) | toString(x)] SHOW
+# TRANSACTIONS reported estimatedUsedHeapMemory 2 MB while the 1 GB heap filled (5.26.30).
+# Without the flag (Neo4j's own default) the OutOfMemoryError usually ends just that query
+# (Neo.TransientError.General.OutOfMemoryError after 11-44 s; three runs in a row, the
+# same process answered writes, reads and timeouts afterwards), but it strikes whichever
+# thread allocates next: once (load 5, a 104 s GC pause) it hit Bolt's network threads
+# and left a live JVM that accepted no connection (171 in the listen backlog), which no
+# supervisor notices. Exiting is the lesser harm; restarting is the supervisor's.
 _EXIT_ON_OOM = "-XX:+ExitOnOutOfMemoryError"
 _JVM_FLAGS = (
     "-XX:+UseG1GC",

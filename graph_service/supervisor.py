@@ -1,7 +1,8 @@
 """Keeps the project's own local Neo4j running while the API runs.
 
-The local server can still end without ``stop``: killed, crashed, or (with
-``GRAPH_SERVICE_NEO4J_EXIT_ON_OUT_OF_MEMORY``) by ``-XX:+ExitOnOutOfMemoryError``. The API
+The local server runs with ``-XX:+ExitOnOutOfMemoryError`` (unless
+``GRAPH_SERVICE_NEO4J_EXIT_ON_OUT_OF_MEMORY=false``): a query that exhausts the heap ends
+the JVM rather than leaving it half broken; it can also be killed or crash. The API
 process then brings it back: a background task looks at the server every few seconds
 and, when the process recorded in the pid file has gone without ``graph-service neo4j
 stop`` (which removes the pid file), starts it again (the same ``neo4j_local.start`` as
