@@ -117,16 +117,19 @@ def _survives(
     driver: neo4j.Driver, settings: Settings, pid: int | None, seconds: float = 300
 ) -> bool:
     """Wait until Neo4j is idle again (True) or its process has exited (False). On a
-    loaded machine the JVM can spend minutes in GC before either."""
+    loaded machine the JVM can spend minutes in GC before either. The driver retries, so
+    the answer can come from a server the supervisor has started meanwhile: only the
+    same pid after the answer counts as surviving."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if neo4j_local.status(settings).pid != pid:
             return False
         try:
             _wait_until_idle(driver, 5)
-            return True
         except (AssertionError, neo4j.exceptions.DriverError, OSError):
             time.sleep(0.5)
+            continue
+        return neo4j_local.status(settings).pid == pid
     raise AssertionError(f"Neo4j neither recovered nor exited within {seconds:.0f} s")
 
 
@@ -154,7 +157,7 @@ def test_huge_list_answers_in_time_and_neo4j_serves_after(
     assert body["error"]["field"] == "query"
     supervisor = client.app.state.supervisor  # type: ignore[attr-defined]
     if _survives(seeded, neo4j_server, pid):
-        assert not neo4j_server.neo4j_exit_on_out_of_memory or supervisor.restarts == 0
+        assert supervisor.restarts == 0
     else:
         # Nobody starts it here: the supervisor must bring it back by itself.
         deadline = time.monotonic() + 240
