@@ -61,6 +61,13 @@ class Settings(BaseSettings):
         description="Server-side cap on any transaction's duration (db.transaction.timeout), "
         "also for Neo4j Browser; /cypher sets its own, shorter timeout per transaction.",
     )
+    neo4j_exit_on_out_of_memory: bool = Field(
+        default=True,
+        description="Run the local server with -XX:+ExitOnOutOfMemoryError: the JVM exits "
+        "on its first OutOfMemoryError and the supervisor starts it again. Off, the query "
+        "that exhausted the heap fails and the server usually stays up, but an "
+        "OutOfMemoryError in another thread can leave it running and unusable.",
+    )
     neo4j_procedures_allowlist: list[str] = Field(
         default_factory=lambda: [
             "db.labels",

@@ -1,13 +1,14 @@
 """Keeps the project's own local Neo4j running while the API runs.
 
-The local server runs with ``-XX:+ExitOnOutOfMemoryError``: a query that exhausts the heap
-ends the JVM rather than leaving it half broken. The API process then brings it back: a
-background task looks at the server every few seconds and, when the process recorded in
-the pid file has gone without ``graph-service neo4j stop`` (which removes the pid file),
-starts it again (the same ``neo4j_local.start`` as the command line), with exponential
-backoff between failed attempts and a log line for each. A server stopped on purpose
-stays stopped. While it is down, :attr:`Neo4jSupervisor.reason` says why, and ``/ready``
-passes that on.
+The local server runs with ``-XX:+ExitOnOutOfMemoryError`` (unless
+``GRAPH_SERVICE_NEO4J_EXIT_ON_OUT_OF_MEMORY=false``): a query that exhausts the heap ends
+the JVM rather than leaving it half broken; it can also be killed or crash. The API
+process then brings it back: a background task looks at the server every few seconds
+and, when the process recorded in the pid file has gone without ``graph-service neo4j
+stop`` (which removes the pid file), starts it again (the same ``neo4j_local.start`` as
+the command line), with exponential backoff between failed attempts and a log line for
+each. A server stopped on purpose stays stopped. While it is down,
+:attr:`Neo4jSupervisor.reason` says why, and ``/ready`` passes that on.
 
 Two processes supervising one data folder (two API processes) take turns through a file
 lock, so only one starts the server.

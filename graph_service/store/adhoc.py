@@ -129,6 +129,11 @@ async def run_adhoc(
         if type(exc) is StoreError and isinstance(cause, neo4j_errors.ClientError):
             raise QueryError(f"{cause.code}: {cause.message}", field="query") from cause
         raise
+    except QueryError as exc:
+        # A syntax, type or runtime error, or Neo4j's own timeout: the query is at fault.
+        if exc.field is None:
+            exc.field = "query"
+        raise
 
 
 async def _explain_and_run(

@@ -12,6 +12,7 @@ from contextlib import contextmanager
 import neo4j
 from neo4j import exceptions as neo4j_errors
 
+from graph_service import __version__
 from graph_service.asyncrun import run_sync
 from graph_service.config import Settings
 from graph_service.errors import (
@@ -26,6 +27,9 @@ from graph_service.errors import (
 )
 
 logger = logging.getLogger(__name__)
+
+USER_AGENT = f"graph-service/{__version__}"
+"""What the service's drivers tell Neo4j; ``dbms.listConnections()`` shows it per connection."""
 
 _READ_ONLY_CODES = (
     "Neo.ClientError.Statement.AccessMode",
@@ -66,6 +70,7 @@ def create_async_driver(
         connection_timeout=settings.neo4j_connect_timeout_seconds,
         connection_acquisition_timeout=settings.neo4j_connect_timeout_seconds * 2,
         max_transaction_retry_time=max_retry_seconds,
+        user_agent=USER_AGENT,
         notifications_min_severity=(neo4j.NotificationMinimumSeverity.OFF if quiet else None),
     )
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import neo4j
 import pytest
@@ -16,12 +17,30 @@ from graph_service.api.app import create_app
 from graph_service.config import Settings
 from graph_service.errors import QueryNotAllowedError, ReadOnlyViolationError
 from graph_service.store.adhoc import check_plan, procedure_allowed
+from graph_service.store.driver import USER_AGENT
 from tests.api.conftest import WRITE_KEY, api_settings
 
 pytestmark = pytest.mark.neo4j
 WRITE = {"X-API-Key": WRITE_KEY}
 TIMEOUT = 2.0  # cypher_timeout_seconds of the test app (tests/api/conftest.py)
-BOUND = TIMEOUT + 2.0
+SLACK_CAP = 6.0
+"""Most a loaded machine may add to TIMEOUT + 2 s: the bound stays under 10 s, far below
+the hangs this suite exists for (15 s, 45 s, 241 s)."""
+
+
+def _bound(client: TestClient, timeout: float = TIMEOUT) -> float:
+    """The time a hostile /cypher call may take: ``timeout`` + 2 s (the issue's bound) plus
+    what the machine adds right now, three times the slowest of three trivial /cypher
+    round trips (each a connection, an EXPLAIN and a run), at most :data:`SLACK_CAP`.
+    On an idle machine that adds a few hundredths of a second; at load 8 on two cores,
+    where a fixed 2 s margin made these tests flaky, it grows with the machine."""
+    slowest = 0.0
+    for _ in range(3):
+        started = time.monotonic()
+        response = client.post("/cypher", json={"query": "RETURN 1 AS one"}, headers=WRITE)
+        slowest = max(slowest, time.monotonic() - started)
+        assert response.status_code == 200, response.text
+    return timeout + 2.0 + min(3 * slowest, SLACK_CAP)
 
 
 def _wait_until_idle(driver: neo4j.Driver, seconds: float = 300.0) -> None:
@@ -50,8 +69,12 @@ def _post(client: TestClient, query: str) -> tuple[int, dict, float]:
 
 
 def _server_connections(driver: neo4j.Driver) -> int:
+    """Bolt connections the service's drivers hold, as Neo4j counts them (the Python
+    driver has no public view of its pool; the user agent tells ours from the tests')."""
     records, _, _ = driver.execute_query(
-        "CALL dbms.listConnections() YIELD connector WHERE connector = 'bolt' RETURN count(*)"
+        "CALL dbms.listConnections() YIELD connector, userAgent "
+        "WHERE connector = 'bolt' AND userAgent = $agent RETURN count(*)",
+        agent=USER_AGENT,
     )
     return int(records[0][0])
 
@@ -77,9 +100,11 @@ HOSTILE = {
 def test_hostile_queries_answer_in_time_and_neo4j_survives(
     client: TestClient, seeded: neo4j.Driver, name: str
 ) -> None:
+    _wait_until_idle(seeded)
+    bound = _bound(client)
     status, body, seconds = _post(client, HOSTILE[name])
     print(f"{name}: {status} {body.get('error', {}).get('code')} in {seconds:.2f} s")
-    assert seconds < BOUND, (name, status, body, seconds)
+    assert seconds < bound, (name, status, body, seconds, bound)
     if status != 200:  # a shallow nesting is a legal query
         assert status in (400, 408, 413), body
         assert body["error"]["field"] == "query"
@@ -92,75 +117,132 @@ def _survives(
     driver: neo4j.Driver, settings: Settings, pid: int | None, seconds: float = 300
 ) -> bool:
     """Wait until Neo4j is idle again (True) or its process has exited (False). On a
-    loaded machine the JVM can spend minutes in GC before either."""
+    loaded machine the JVM can spend minutes in GC before either. The driver retries, so
+    the answer can come from a server the supervisor has started meanwhile: only the
+    same pid after the answer counts as surviving."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if neo4j_local.status(settings).pid != pid:
             return False
         try:
             _wait_until_idle(driver, 5)
-            return True
         except (AssertionError, neo4j.exceptions.DriverError, OSError):
             time.sleep(0.5)
+            continue
+        return neo4j_local.status(settings).pid == pid
     raise AssertionError(f"Neo4j neither recovered nor exited within {seconds:.0f} s")
 
 
-def test_huge_list_answers_in_time_and_neo4j_comes_back(
+SERVER_TIMEOUT = "UNWIND range(1, 1000000000) AS x WITH x WHERE x % 7 = 99 RETURN count(*)"
+
+
+def test_huge_list_answers_in_time_and_neo4j_serves_after(
     client: TestClient, seeded: neo4j.Driver, neo4j_server: Settings
 ) -> None:
+    """Neo4j counts no memory for one expression's value and no timeout interrupts it: the
+    API's deadline answers, then the heap runs out. With -XX:+ExitOnOutOfMemoryError (the
+    default) the JVM exits and the API's supervisor starts it again without anyone's help;
+    without it the query's OutOfMemoryError may leave the same process up. Either way
+    /ready comes back, and the limits still hold afterwards."""
     if neo4j_server.is_external_neo4j:
-        pytest.skip("may take the server down; only run against the project's own Neo4j")
+        pytest.skip("exhausts the server's heap; only run against the project's own Neo4j")
     pid = neo4j_local.status(neo4j_server).pid
+    _wait_until_idle(seeded)
+    bound = _bound(client)
     status, body, seconds = _post(client, HUGE_LIST)
     print(f"huge list: {status} {body.get('error', {}).get('code')} in {seconds:.2f} s")
-    assert seconds < BOUND, (status, body, seconds)
+    assert seconds < bound, (status, body, seconds, bound)
     assert status in (408, 413), body
-    if not _survives(seeded, neo4j_server, pid):
-        # The values of one expression are not tracked by db.memory.transaction.max: the
-        # heap can run out and the JVM exit (-XX:+ExitOnOutOfMemoryError, on purpose).
-        # Nobody starts it here: the API's supervisor must bring it back by itself.
+    assert body["error"]["code"] in ("query_timeout", "query_too_large")
+    assert body["error"]["field"] == "query"
+    supervisor = client.app.state.supervisor  # type: ignore[attr-defined]
+    if _survives(seeded, neo4j_server, pid):
+        assert supervisor.restarts == 0
+    else:
+        # Nobody starts it here: the supervisor must bring it back by itself.
         deadline = time.monotonic() + 240
         while (ready := client.get("/ready")).status_code != 200:
             assert time.monotonic() < deadline, f"Neo4j not back: {ready.json()}"
             time.sleep(1)
         assert neo4j_local.status(neo4j_server).pid not in (None, pid)
-        assert client.app.state.supervisor.restarts >= 1  # type: ignore[attr-defined]
-    ok = client.post("/cypher", json={"query": "RETURN 1 AS one"}, headers=WRITE)
-    assert ok.status_code == 200
+        assert supervisor.restarts >= 1
+    assert client.get("/ready").status_code == 200
+    bound = _bound(client)
+    status, body, seconds = _post(client, SERVER_TIMEOUT)
+    assert (status, body["error"]["code"]) == (408, "query_timeout") and seconds < bound
+    seeded.execute_query("CREATE (:HealthProbe) WITH 1 AS x MATCH (p:HealthProbe) DELETE p")
 
 
 def test_memory_limit_answers_413_not_503(roomy_client: TestClient, seeded: neo4j.Driver) -> None:
     query = "UNWIND range(1, 50000000) AS x WITH collect(x) AS xs RETURN size(xs) AS n"
+    bound = _bound(roomy_client, 10.0)
     status, body, seconds = _post(roomy_client, query)
     print(f"collect 50M: {status} in {seconds:.2f} s")
     assert status == 413, body
     assert body["error"]["code"] == "query_too_large" and body["error"]["field"] == "query"
-    assert seconds < 10.0 + 2.0
+    assert seconds < bound
     _wait_until_idle(seeded)
     assert seeded.execute_query("RETURN 1 AS one").records[0]["one"] == 1
 
 
-def test_cancelled_queries_release_their_connections(
+REFUSED = [
+    "CALL `dbms`.`listConfig`()",
+    'CALL `dbms`.`queryJmx`("java.lang:type=Runtime")',
+    'CALL `dbms`.`killConnection`("bolt-15")',
+    "CALL db.clearQueryCaches()",
+    "SHOW TRANSACTIONS YIELD currentQuery, parameters",
+    "CREATE (:Intruder)",
+    "LOAD CSV FROM 'file:///etc/passwd' AS row RETURN row",
+    "TERMINATE TRANSACTIONS 'neo4j-transaction-1'",
+]
+BROKEN = [
+    "RETURN (",
+    "RETURN nosuchfunction(1)",
+    "MATCH (a:Actor) RETURN a.id / 0 AS x",
+    "RETURN $missing AS x",
+    "UNWIND [1, 'a'] AS x RETURN x + {} AS y",
+]
+# 100,000 times a 128 KB string: the collected list's estimate passes the memory cap at once.
+TOO_LARGE = (
+    "WITH reduce(s = 'x', i IN range(1, 17) | s + s) AS big "
+    "UNWIND range(1, 100000) AS x WITH collect(big) AS xs RETURN size(xs)"
+)
+# Quadratic string building: no operator boundary, so only the API's deadline stops it.
+UNINTERRUPTIBLE = 'RETURN size(reduce(s = "", i IN range(1, 300000) | s + "x")) AS n'
+
+
+def test_a_hundred_hostile_calls_leak_no_connection(
     client: TestClient, seeded: neo4j.Driver
 ) -> None:
+    """Refused, broken, too large, timed out by Neo4j and cancelled by the API: 100 calls,
+    each a 4xx within its bound; afterwards the service holds no more Bolt connections
+    than before and a trivial query is as quick as before."""
     _wait_until_idle(seeded)
-    client.post("/cypher", json={"query": "RETURN 1"}, headers=WRITE)
+    bound = _bound(client)
+    baseline = bound - TIMEOUT - 2.0
     before = _server_connections(seeded)
-    # Quadratic string building: no operator boundary, so only the client deadline stops it.
-    slow = 'RETURN size(reduce(s = "", i IN range(1, 300000) | s + "x")) AS n'
-    for _ in range(3):
-        status, body, seconds = _post(client, slow)
-        assert status == 408 and body["error"]["code"] == "query_timeout", body
-        assert seconds < BOUND
-    server_timeout = "UNWIND range(1, 1000000000) AS x WITH x WHERE x % 7 = 99 RETURN count(*)"
-    for _ in range(5):
-        status, _, seconds = _post(client, server_timeout)
-        assert status == 408 and seconds < BOUND
+    calls = (
+        [(q, 403) for q in REFUSED] * 5  # 40
+        + [(q, 400) for q in BROKEN] * 8  # 40
+        + [(TOO_LARGE, 413)] * 7
+        + [(SERVER_TIMEOUT, 408)] * 10
+        + [(UNINTERRUPTIBLE, 408)] * 3
+    )
+    assert len(calls) == 100
+    for query, expected in calls:
+        status, body, seconds = _post(client, query)
+        assert status == expected, (query, body)
+        assert body["error"]["field"] == "query", (query, body)
+        assert seconds < bound, (query, seconds, bound)
     _wait_until_idle(seeded)
+    # Three trivial calls, as before counting the first time: the pool has a connection.
+    later = _bound(client) - TIMEOUT - 2.0
+    assert later < max(1.0, 3 * baseline), (baseline, later)
     deadline = time.monotonic() + 30
     while _server_connections(seeded) > before and time.monotonic() < deadline:
         time.sleep(0.5)
-    assert _server_connections(seeded) <= before
+    after = _server_connections(seeded)
+    assert 0 < after <= before, (before, after)
 
 
 @pytest.mark.parametrize(
@@ -264,3 +346,9 @@ def test_neo4j_runs_with_the_limits(seeded: neo4j.Driver, neo4j_server: Settings
     assert values["dbms.memory.transaction.total.max"] != "0B"
     assert values["db.transaction.timeout"] not in ("0s", "0")
     assert "db.labels" in values["dbms.security.procedures.allowlist"]
+    # -XX:+ExitOnOutOfMemoryError as the settings say (on by default).
+    pid = neo4j_local.status(neo4j_server).pid
+    args = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+    assert b"-Xmx" + neo4j_server.neo4j_heap_size.encode() in args
+    exits = b"-XX:+ExitOnOutOfMemoryError" in args
+    assert exits == neo4j_server.neo4j_exit_on_out_of_memory, args
