@@ -19,6 +19,7 @@ from __future__ import annotations
 import asyncio
 import fnmatch
 import logging
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any, LiteralString, cast
 
@@ -179,4 +180,37 @@ async def _explain_and_run(
                 "/cypher runs read-only queries; administration commands are refused",
                 field="query",
             ) from cause
+        if isinstance(exc, QueryError):
+            # positions in a syntax error are the analyst's, not those of our EXPLAIN
+            exc.message = without_explain(exc.message)
+            exc.args = (exc.message,)
         raise
+
+
+_PREFIX = "EXPLAIN "
+_POSITION = re.compile(r"\(line (\d+), column (\d+) \(offset: (\d+)\)\)")
+
+
+def without_explain(message: str) -> str:
+    """Neo4j's error for ``EXPLAIN <query>`` as if the query had been sent alone: the
+    quoted first line loses the prefix, and line 1 columns, offsets and the caret move
+    back by its length."""
+    shift = len(_PREFIX)
+    first_line = False
+
+    def position(m: re.Match[str]) -> str:
+        nonlocal first_line
+        line, column, offset = (int(g) for g in m.groups())
+        first_line = line == 1
+        column = max(1, column - shift) if first_line else column
+        return f"(line {line}, column {column} (offset: {max(0, offset - shift)}))"
+
+    text = _POSITION.sub(position, message)
+    quoted = '"' + _PREFIX
+    if quoted not in text:
+        return text
+    text = text.replace(quoted, '"', 1)
+    if first_line:
+        # the caret under the quoted line: as many spaces fewer
+        text = re.sub(rf"\n {{{shift}}}( *\^)", r"\n\1", text, count=1)
+    return text

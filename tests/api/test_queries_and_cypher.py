@@ -175,6 +175,12 @@ def test_cypher_admin_and_server_reads_are_refused(client: TestClient, query: st
 def test_cypher_errors(client: TestClient) -> None:
     bad = client.post("/cypher", json={"query": "THIS IS NOT CYPHER"}, headers=WRITE)
     assert bad.status_code == 400 and bad.json()["error"]["code"] == "query_error"
+    # Positions are the analyst's query's, not those of the EXPLAIN the API runs first.
+    message = bad.json()["error"]["message"]
+    assert "EXPLAIN" not in message and "(line 1, column 1 (offset: 0))" in message, message
+    assert '"THIS IS NOT CYPHER"\n ^' in message, message
+    later = client.post("/cypher", json={"query": "MATCH (n)\nRETURN n.x +"}, headers=WRITE)
+    assert "(line 2, column 13 (offset: 22))" in later.json()["error"]["message"], later.text
     slow = client.post(
         "/cypher",
         json={"query": "UNWIND range(1, 1000000000) AS x WITH x WHERE x % 7 = 99 RETURN count(*)"},
