@@ -358,6 +358,10 @@ class Language:
         w["_coord_ok"] = (
             frozenset({",", "'s", "’s"}) | w.get("conjunctions", e) | w.get("articles", e)
         )
+        # nouns for armed forces: the `military` anaphors and the word class of that name
+        w["_military"] = w.get("military", e) | frozenset(
+            noun for noun, cls in self.anaphors.items() if cls == "military"
+        )
 
 
 # Grammar properties a lexicon file may switch on under `features:` (true/false).

@@ -695,9 +695,7 @@ class SentenceAnalysis:
         assoc_preps = w.get("association_preps", frozenset())
         gov_preps = w.get("gov_preps", frozenset())
         place_preps = w.get("place_preps", frozenset())
-        military = frozenset(
-            noun for noun, cls in self.lx.anaphors.items() if cls == "military"
-        ) | w.get("military", frozenset())
+        military = w["_military"]
         genitive_preps = w.get("genitive_preps", frozenset())
         report_to = w.get("report_to_preps", frozenset())
         mod_endings = self.lx.modifier_endings
